@@ -1,0 +1,48 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { migrations } from "../migrations.ts";
+import type { Store } from "../store.ts";
+import { sqliteArticles } from "./articles.ts";
+import { sqliteBriefs } from "./briefs.ts";
+import { sqliteDocs } from "./docs.ts";
+import { sqliteTemplates } from "./templates.ts";
+
+/** Opens (creating if needed) the SQLite store in `dataDir/briefroom.db`, migrated. */
+export function openSqliteStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, "briefroom.db"));
+  // WAL with synchronous=NORMAL survives a killed process (not a power cut) and commits in µs.
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return {
+    kind: "sqlite",
+    briefs: sqliteBriefs(db),
+    docs: sqliteDocs(db),
+    articles: sqliteArticles(db),
+    templates: sqliteTemplates(db),
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec("CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+  const done = new Set(
+    db
+      .prepare("SELECT id FROM migrations")
+      .all()
+      .map((r) => (r as { id: number }).id),
+  );
+  for (const m of migrations) {
+    if (done.has(m.id)) continue;
+    db.transaction(() => {
+      db.exec(m.sqlite);
+      db.prepare("INSERT INTO migrations (id, name) VALUES (?, ?)").run(m.id, m.name);
+    })();
+  }
+}
