@@ -1,0 +1,99 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import type * as Y from "yjs";
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from "../schema/protocol.ts";
+
+/** Sync step 1: our state vector, asking the peer for what we lack. */
+export function syncStep1(doc: Y.Doc): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(enc, doc);
+  return encoding.toUint8Array(enc);
+}
+
+/** Sync step 2: everything in `doc` the peer's state vector lacks. */
+export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep2(enc, doc, stateVector);
+  return encoding.toUint8Array(enc);
+}
+
+/** A document update message. */
+export function syncUpdate(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(enc, update);
+  return encoding.toUint8Array(enc);
+}
+
+/** An awareness message carrying the states of `clients`. */
+export function awarenessMessage(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[],
+): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(enc);
+}
+
+/** A decoded client frame. Decoding reads the whole frame, so a truncated one throws. */
+export type ClientMessage =
+  | { type: "sync-step-1"; stateVector: Uint8Array }
+  | { type: "update"; update: Uint8Array }
+  | { type: "awareness"; update: Uint8Array }
+  | { type: "query-awareness" };
+
+/** Thrown for a frame that is not a valid y-websocket message. */
+export class MalformedMessage extends Error {}
+
+/**
+ * Decodes one y-websocket frame from a client. Throws `MalformedMessage` on truncated
+ * varints, unknown message types or trailing garbage.
+ */
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  try {
+    const dec = decoding.createDecoder(data);
+    const type = decoding.readVarUint(dec);
+    let msg: ClientMessage;
+    if (type === MESSAGE_SYNC) {
+      const sub = decoding.readVarUint(dec);
+      const payload = decoding.readVarUint8Array(dec);
+      if (sub === syncProtocol.messageYjsSyncStep1) msg = { type: "sync-step-1", stateVector: payload };
+      else if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate)
+        msg = { type: "update", update: payload };
+      else throw new MalformedMessage(`unknown sync message ${sub}`);
+    } else if (type === MESSAGE_AWARENESS) {
+      msg = { type: "awareness", update: decoding.readVarUint8Array(dec) };
+    } else if (type === MESSAGE_QUERY_AWARENESS) {
+      msg = { type: "query-awareness" };
+    } else {
+      throw new MalformedMessage(`unknown message type ${type}`);
+    }
+    if (decoding.hasContent(dec)) throw new MalformedMessage("trailing bytes after message");
+    return msg;
+  } catch (err) {
+    if (err instanceof MalformedMessage) throw err;
+    throw new MalformedMessage(`undecodable frame: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The (clientID, clock, state-is-null) entries of an awareness update, read without parsing
+ * the JSON states: enough to tell whether the update changes anything.
+ */
+export function awarenessEntries(update: Uint8Array): { clientID: number; clock: number; removal: boolean }[] {
+  const dec = decoding.createDecoder(update);
+  const n = decoding.readVarUint(dec);
+  const entries = [];
+  for (let i = 0; i < n; i++) {
+    const clientID = decoding.readVarUint(dec);
+    const clock = decoding.readVarUint(dec);
+    const state = decoding.readVarString(dec);
+    entries.push({ clientID, clock, removal: state === "null" });
+  }
+  return entries;
+}

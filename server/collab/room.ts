@@ -1,0 +1,271 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Logger } from "../logger.ts";
+import { CloseCode } from "../schema/protocol.ts";
+import type { DocRepo } from "../store/store.ts";
+import { bodyToJSON } from "./body-json.ts";
+import {
+  awarenessEntries,
+  awarenessMessage,
+  type ClientMessage,
+  syncStep1,
+  syncStep2,
+  syncUpdate,
+} from "./messages.ts";
+import { type Access, type CollabSocket, OPEN } from "./socket.ts";
+
+export interface RoomOptions {
+  docs: DocRepo;
+  log: Logger;
+  /** Merge the update log into a snapshot after this many updates. */
+  compactEvery: number;
+  /** Called when the room's `meta` map changes, so listings can follow. */
+  onMetaChange?: (room: Room) => void;
+}
+
+interface Connection {
+  access: Access;
+  /** Awareness client ids this connection has announced. */
+  clients: Set<number>;
+}
+
+/** Origin of updates that come from the store or another instance: never re-persisted. */
+export const REMOTE_ORIGIN = Symbol("remote");
+
+/**
+ * One brief's live document. Every update a client sends is applied, written to the store,
+ * then broadcast: updates that arrive together are written in one group commit and sent
+ * as one merged message. A room only ever forwards what is durable.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly conns = new Map<CollabSocket, Connection>();
+  private batch: Uint8Array[] = [];
+  private batchOrigins = new Set<unknown>();
+  private flushScheduled = false;
+  /** Resolves when every update applied so far is durable and broadcast. */
+  private writes: Promise<void> = Promise.resolve();
+  private lastSeq = 0;
+  private sinceCompact = 0;
+  private failed = false;
+
+  private constructor(
+    readonly briefId: string,
+    private readonly opts: RoomOptions,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on("update", this.onDocUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+    this.doc.getMap("meta").observe(() => opts.onMetaChange?.(this));
+  }
+
+  /** Loads a brief's stored state; null when the brief does not exist. */
+  static async load(briefId: string, opts: RoomOptions): Promise<Room | null> {
+    const stored = await opts.docs.load(briefId);
+    if (!stored) return null;
+    const room = new Room(briefId, opts);
+    const all = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (all.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(all), REMOTE_ORIGIN);
+    room.lastSeq = stored.lastSeq;
+    room.sinceCompact = stored.updates.length;
+    return room;
+  }
+
+  /** Connections plus HTTP requests currently using the room; it unloads at zero. */
+  get size(): number {
+    return this.conns.size + this.holds;
+  }
+
+  private holds = 0;
+  hold(): void {
+    this.holds++;
+  }
+  unhold(): void {
+    this.holds--;
+  }
+
+  /** Adds a connection and starts the sync handshake with it. */
+  join(socket: CollabSocket, access: Access): void {
+    this.conns.set(socket, { access, clients: new Set() });
+    send(socket, syncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) send(socket, awarenessMessage(this.awareness, states));
+  }
+
+  /** Removes a connection and its presence; returns true when the room is now empty. */
+  leave(socket: CollabSocket): boolean {
+    const conn = this.conns.get(socket);
+    if (!conn) return this.size === 0;
+    this.conns.delete(socket);
+    if (conn.clients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clients], null);
+    }
+    return this.size === 0;
+  }
+
+  /** Handles one decoded message from a connection. */
+  receive(socket: CollabSocket, msg: ClientMessage): void {
+    const conn = this.conns.get(socket);
+    if (!conn) return;
+    switch (msg.type) {
+      case "sync-step-1":
+        // Reply only with durable state: wait for writes in flight.
+        void this.writes.then(() => send(socket, syncStep2(this.doc, msg.stateVector)));
+        return;
+      case "update":
+        if (!conn.access.canWrite) return;
+        Y.applyUpdate(this.doc, msg.update, socket);
+        return;
+      case "awareness":
+        if (isStale(this.awareness, msg.update)) return;
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, socket);
+        return;
+      case "query-awareness":
+        send(socket, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+    }
+  }
+
+  /** Applies an update from outside the room's own clients (another instance). */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  /** Resolves once every update so far is written (and broadcast). */
+  async flush(): Promise<void> {
+    this.flushNow();
+    await this.writes;
+  }
+
+  /** Writes a snapshot of the whole document and drops the log it covers. */
+  async compact(): Promise<void> {
+    await this.flush();
+    if (this.failed) return;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    await this.opts.docs.compact(this.briefId, state, this.lastSeq, bodyToJSON(this.doc));
+    this.sinceCompact = 0;
+  }
+
+  /** Closes every connection with `code`. */
+  closeAll(code: number, reason: string): void {
+    for (const socket of [...this.conns.keys()]) {
+      this.leave(socket);
+      socket.close(code, reason);
+    }
+  }
+
+  /** Closes the connections of one user (access revoked). */
+  closeUser(userId: string, code: number, reason: string): void {
+    for (const [socket, conn] of [...this.conns]) {
+      if (conn.access.userId !== userId) continue;
+      this.leave(socket);
+      socket.close(code, reason);
+    }
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE_ORIGIN) {
+      this.broadcast(syncUpdate(update), null);
+      return;
+    }
+    this.batch.push(update);
+    this.batchOrigins.add(origin);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flushNow());
+    }
+  };
+
+  private flushNow(): void {
+    this.flushScheduled = false;
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    const origins = this.batchOrigins;
+    this.batch = [];
+    this.batchOrigins = new Set();
+    this.writes = this.writes.then(async () => {
+      if (this.failed) return;
+      try {
+        this.lastSeq = await this.opts.docs.append(this.briefId, batch);
+      } catch (err) {
+        this.fail(err);
+        return;
+      }
+      const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+      const only = origins.size === 1 ? [...origins][0] : null;
+      this.broadcast(syncUpdate(merged), only as CollabSocket | null);
+      this.sinceCompact += batch.length;
+      if (this.sinceCompact >= this.opts.compactEvery) {
+        this.sinceCompact = 0;
+        // Compaction is an optimisation: a failure leaves the log intact.
+        const state = Y.encodeStateAsUpdate(this.doc);
+        await this.opts.docs
+          .compact(this.briefId, state, this.lastSeq, bodyToJSON(this.doc))
+          .catch((e: unknown) => this.opts.log.error("compaction failed", { briefId: this.briefId, err: String(e) }));
+      }
+    });
+  }
+
+  /** A write failed: nothing more is forwarded; clients reconnect and resend what they have. */
+  private fail(err: unknown): void {
+    this.failed = true;
+    this.opts.log.error("persisting updates failed; closing room", {
+      briefId: this.briefId,
+      err: String(err),
+    });
+    this.closeAll(CloseCode.InternalError, "could not save changes");
+  }
+
+  get broken(): boolean {
+    return this.failed;
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    const conn = this.conns.get(origin as CollabSocket);
+    if (conn) {
+      for (const id of [...added, ...updated]) conn.clients.add(id);
+      for (const id of removed) conn.clients.delete(id);
+    }
+    this.broadcast(awarenessMessage(this.awareness, changed), null);
+  };
+
+  private broadcast(message: Uint8Array, except: CollabSocket | null): void {
+    for (const socket of this.conns.keys()) {
+      if (socket !== except) send(socket, message);
+    }
+  }
+}
+
+function send(socket: CollabSocket, message: Uint8Array): void {
+  if (socket.readyState !== OPEN) return;
+  try {
+    socket.send(message);
+  } catch {
+    socket.close(CloseCode.InternalError, "send failed");
+  }
+}
+
+/**
+ * Stock y-websocket clients echo every awareness update they receive, so a room of N people
+ * sees each change N times. Drop an update whose every entry is already known, before the
+ * cost of parsing its JSON states.
+ */
+function isStale(awareness: awarenessProtocol.Awareness, update: Uint8Array): boolean {
+  const entries = awarenessEntries(update);
+  return entries.every(({ clientID, clock, removal }) => {
+    const meta = awareness.meta.get(clientID);
+    if (!meta) return removal;
+    if (clock > meta.clock) return false;
+    return !(clock === meta.clock && removal && awareness.states.has(clientID));
+  });
+}

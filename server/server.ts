@@ -1,0 +1,68 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import * as Y from "yjs";
+import { createApp } from "./app.ts";
+import { writeMeta } from "./collab/meta.ts";
+import { readMeta } from "./collab/meta.ts";
+import { RoomManager } from "./collab/rooms.ts";
+import type { Env } from "./env.ts";
+import type { Logger } from "./logger.ts";
+import { openStore } from "./store/open.ts";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Flushes every room, closes sockets, the HTTP server and the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store, builds the app and listens. Used by `main.ts` and by the tests. */
+export async function startServer(env: Env, log: Logger): Promise<RunningServer> {
+  const store = await openStore(env);
+  const rooms = new RoomManager({
+    docs: store.docs,
+    log,
+    compactEvery: env.COMPACT_EVERY,
+    idleMs: env.ROOM_IDLE_MS,
+    onMetaChange: (room) => {
+      store.briefs
+        .updateMeta(room.briefId, readMeta(room.doc))
+        .catch((err: unknown) => log.error("saving brief metadata failed", { err: String(err) }));
+    },
+  });
+  const { app, injectWebSocket, wss } = createApp({
+    env,
+    store,
+    rooms,
+    log,
+    initialDoc: async (input) => {
+      const doc = new Y.Doc();
+      writeMeta(doc, { title: input.title, templateId: null, fields: {} });
+      return doc;
+    },
+  });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  injectWebSocket(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+  log.info("listening", { url: `http://${host}:${port}`, port, dataDir: env.DATA_DIR, store: store.kind });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        await rooms.shutdown();
+        for (const client of wss.clients) client.terminate();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

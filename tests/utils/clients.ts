@@ -1,0 +1,82 @@
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { BODY_FIELD } from "../../server/schema/editor.ts";
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Plain text of the body fragment. */
+  text(): string;
+  destroy(): void;
+}
+
+/** A stock y-websocket client, as a browser would run it, over the `ws` package. */
+export function connectClient(
+  wsUrl: string,
+  briefId: string,
+  opts: { connect?: boolean; doc?: Y.Doc; params?: Record<string, string> } = {},
+): Client {
+  const doc = opts.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, briefId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: opts.connect ?? true,
+    disableBc: true,
+    maxBackoffTime: 200,
+    ...(opts.params ? { params: opts.params } : {}),
+  });
+  return {
+    doc,
+    provider,
+    text: () => fragmentText(doc),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** The body's text: one line per top-level element. */
+export function fragmentText(doc: Y.Doc): string {
+  return doc
+    .getXmlFragment(BODY_FIELD)
+    .toArray()
+    .map((el) => (el instanceof Y.XmlElement ? textOf(el) : String(el)))
+    .join("\n");
+}
+
+function textOf(el: Y.XmlElement | Y.XmlText): string {
+  if (el instanceof Y.XmlText) return el.toString();
+  return el
+    .toArray()
+    .map((c) => textOf(c as Y.XmlElement | Y.XmlText))
+    .join("");
+}
+
+/** Appends a paragraph with `text` to the body, as an editor would. */
+export function appendParagraph(doc: Y.Doc, text: string): void {
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(BODY_FIELD).push([p]);
+}
+
+/** Resolves once `provider` has synced with the server. */
+export function synced(provider: WebsocketProvider, timeoutMs = 5000): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("client did not sync in time")), timeoutMs);
+    provider.once("sync", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Polls until `check` is true. */
+export async function eventually(check: () => boolean, timeoutMs = 5000, what = "condition"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
