@@ -49,6 +49,9 @@ export class Room {
   private lastSeq = 0;
   private sinceCompact = 0;
   private failed = false;
+  /** HTTP requests (edits, exports) using the room; it stays loaded while any hold it. */
+  private holds = 0;
+  private compacting: Promise<void> | null = null;
 
   private constructor(
     readonly briefId: string,
@@ -77,7 +80,6 @@ export class Room {
     return this.conns.size + this.holds;
   }
 
-  private holds = 0;
   hold(): void {
     this.holds++;
   }
@@ -141,10 +143,26 @@ export class Room {
   /** Writes a snapshot of the whole document and drops the log it covers. */
   async compact(): Promise<void> {
     await this.flush();
+    await this.compacting;
     if (this.failed) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    await this.opts.docs.compact(this.briefId, state, this.lastSeq, bodyToJSON(this.doc));
+    await this.compactStored();
+  }
+
+  /**
+   * Merges the stored log into the snapshot. It merges what the store holds rather than this
+   * room's memory: with several instances, another one may have stored updates this room
+   * has not received yet, and those must not be dropped.
+   */
+  private async compactStored(): Promise<void> {
     this.sinceCompact = 0;
+    const stored = await this.opts.docs.load(this.briefId);
+    if (!stored || stored.updates.length === 0) return;
+    const merged = Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, merged);
+    const json = bodyToJSON(doc);
+    doc.destroy();
+    await this.opts.docs.compact(this.briefId, merged, stored.lastSeq, json);
   }
 
   /** Closes every connection with `code`. */
@@ -201,13 +219,16 @@ export class Room {
       const only = origins.size === 1 ? [...origins][0] : null;
       this.broadcast(syncUpdate(merged), only as CollabSocket | null);
       this.sinceCompact += batch.length;
-      if (this.sinceCompact >= this.opts.compactEvery) {
-        this.sinceCompact = 0;
-        // Compaction is an optimisation: a failure leaves the log intact.
-        const state = Y.encodeStateAsUpdate(this.doc);
-        await this.opts.docs
-          .compact(this.briefId, state, this.lastSeq, bodyToJSON(this.doc))
-          .catch((e: unknown) => this.opts.log.error("compaction failed", { briefId: this.briefId, err: String(e) }));
+      if (this.sinceCompact >= this.opts.compactEvery && !this.compacting) {
+        // Off the write chain, so broadcasts don't wait for it. An optimisation only: a
+        // failure leaves the log intact.
+        this.compacting = this.compactStored()
+          .catch((e: unknown) =>
+            this.opts.log.error("compaction failed", { briefId: this.briefId, err: String(e) }),
+          )
+          .finally(() => {
+            this.compacting = null;
+          });
       }
     });
   }
