@@ -5,7 +5,8 @@ import type { Store } from "./store.ts";
 /** Opens the configured store: Postgres with `DATABASE_URL`, else SQLite in `DATA_DIR`. */
 export async function openStore(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">): Promise<Store> {
   if (env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is set, but this build has no Postgres store yet.");
+    const { openPostgresStore } = await import("./postgres/open.ts");
+    return openPostgresStore(env.DATABASE_URL);
   }
   return openSqliteStore(env.DATA_DIR);
 }

@@ -1,0 +1,78 @@
+import type pg from "pg";
+import type { PMNode } from "../../schema/brief.ts";
+import type { DocRepo } from "../store.ts";
+import { transaction } from "./open.ts";
+
+/**
+ * Appends and compactions of one brief take a transaction-scoped advisory lock, so that
+ * sequence numbers are assigned and committed in order even with several instances writing.
+ */
+const lockBrief = (client: pg.PoolClient, briefId: string) =>
+  client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`brief:${briefId}`]);
+
+export function pgDocs(pool: pg.Pool): DocRepo {
+  return {
+    async load(briefId) {
+      const exists = await pool.query("SELECT 1 FROM briefs WHERE id = $1", [briefId]);
+      if (exists.rowCount === 0) return null;
+      const snap = await pool.query<{ state: Buffer; seq: string }>(
+        "SELECT state, seq FROM doc_snapshots WHERE brief_id = $1",
+        [briefId],
+      );
+      const ups = await pool.query<{ seq: string; update_data: Buffer }>(
+        "SELECT seq, update_data FROM doc_updates WHERE brief_id = $1 ORDER BY seq",
+        [briefId],
+      );
+      const s = snap.rows[0];
+      return {
+        snapshot: s ? new Uint8Array(s.state) : null,
+        updates: ups.rows.map((r) => new Uint8Array(r.update_data)),
+        lastSeq: Number(ups.rows.at(-1)?.seq ?? s?.seq ?? 0),
+      };
+    },
+    async append(briefId, batch) {
+      return transaction(pool, async (client) => {
+        await lockBrief(client, briefId);
+        const { rows } = await client.query<{ seq: string | null }>(
+          `SELECT GREATEST((SELECT MAX(seq) FROM doc_updates WHERE brief_id = $1),
+                           (SELECT seq FROM doc_snapshots WHERE brief_id = $1)) AS seq`,
+          [briefId],
+        );
+        const first = Number(rows[0]?.seq ?? 0) + 1;
+        await client.query(
+          `INSERT INTO doc_updates (brief_id, seq, update_data)
+           SELECT $1, $2::bigint + i - 1, u FROM unnest($3::bytea[]) WITH ORDINALITY AS t(u, i)`,
+          [briefId, first, batch.map((u) => Buffer.from(u))],
+        );
+        await client.query("UPDATE briefs SET updated_at = $1 WHERE id = $2", [new Date().toISOString(), briefId]);
+        return first + batch.length - 1;
+      });
+    },
+    async compact(briefId, state, upToSeq, doc) {
+      await transaction(pool, async (client) => {
+        await lockBrief(client, briefId);
+        await client.query(
+          `INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (brief_id) DO UPDATE SET state = excluded.state, seq = excluded.seq,
+             doc_json = excluded.doc_json`,
+          [briefId, Buffer.from(state), upToSeq, JSON.stringify(doc)],
+        );
+        await client.query("DELETE FROM doc_updates WHERE brief_id = $1 AND seq <= $2", [briefId, upToSeq]);
+      });
+    },
+    async derived(briefId) {
+      const { rows } = await pool.query<{ doc_json: string }>(
+        "SELECT doc_json FROM doc_snapshots WHERE brief_id = $1",
+        [briefId],
+      );
+      return rows[0] ? (JSON.parse(rows[0].doc_json) as PMNode) : null;
+    },
+    async pending(briefId) {
+      const { rows } = await pool.query<{ n: string }>(
+        "SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = $1",
+        [briefId],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import pg from "pg";
+import { migrations } from "../migrations.ts";
+import type { Store } from "../store.ts";
+import { pgArticles } from "./articles.ts";
+import { pgBriefs } from "./briefs.ts";
+import { pgDocs } from "./docs.ts";
+import { pgTemplates } from "./templates.ts";
+
+export interface PostgresOptions {
+  /** Keep every table in this schema (created if missing); tests use one each. */
+  schema?: string;
+  max?: number;
+}
+
+/** Connects to Postgres, applies pending migrations, and returns the store. */
+export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<Store> {
+  const schema = opts.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  await migrate(pool);
+  return {
+    kind: "postgres",
+    briefs: pgBriefs(pool),
+    docs: pgDocs(pool),
+    articles: pgArticles(pool),
+    templates: pgTemplates(pool),
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    // One instance migrates at a time; the others wait and then find nothing to do.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('briefroom-migrations'))");
+    await client.query("CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    const done = new Set((await client.query("SELECT id FROM migrations")).rows.map((r) => r.id as number));
+    for (const m of migrations) {
+      if (done.has(m.id)) continue;
+      await client.query(m.postgres);
+      await client.query("INSERT INTO migrations (id, name) VALUES ($1, $2)", [m.id, m.name]);
+    }
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs `fn` in a transaction on one pooled client. */
+export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { Article } from "../../server/schema/article.ts";
+import { TemplateSchema } from "../../server/schema/template.ts";
+import type { NewBrief, Store } from "../../server/store/store.ts";
+
+const doc = { type: "doc", content: [{ type: "paragraph" }] };
+
+function newBrief(id: string): NewBrief {
+  const y = new Y.Doc();
+  y.getMap("meta").set("title", id);
+  return { id, title: id, templateId: null, fields: { a: "1" }, ownerId: null, state: Y.encodeStateAsUpdate(y), doc };
+}
+
+function update(text: string, base?: Y.Doc): Uint8Array {
+  const y = base ?? new Y.Doc();
+  const before = Y.encodeStateVector(y);
+  y.getText("t").insert(0, text);
+  return Y.encodeStateAsUpdate(y, before);
+}
+
+/** The behaviour every Store implementation must show; run against each backend. */
+export function storeContract(name: string, open: () => Promise<Store>, cleanup: (s: Store) => Promise<void>) {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await cleanup(store);
+    });
+
+    it("creates, lists, updates and deletes briefs", async () => {
+      await store.briefs.create(newBrief("b1"));
+      await store.briefs.create(newBrief("b2"));
+      expect((await store.briefs.list()).map((b) => b.id).sort()).toEqual(["b1", "b2"]);
+      await store.briefs.updateMeta("b1", { title: "Renamed", templateId: "t", fields: { x: "y" } });
+      expect(await store.briefs.get("b1")).toMatchObject({ title: "Renamed", templateId: "t", fields: { x: "y" } });
+      expect(await store.briefs.delete("b1")).toBe(true);
+      expect(await store.briefs.delete("b1")).toBe(false);
+      expect(await store.briefs.get("b1")).toBeNull();
+      expect(await store.docs.load("b1")).toBeNull();
+    });
+
+    it("appends updates in order and loads them after the snapshot", async () => {
+      await store.briefs.create(newBrief("b"));
+      const y = new Y.Doc();
+      const u1 = update("world", y);
+      const u2 = update("hello ", y);
+      expect(await store.docs.append("b", [u1])).toBe(1);
+      expect(await store.docs.append("b", [u2, u1])).toBe(3);
+      const loaded = await store.docs.load("b");
+      expect(loaded?.updates.map((u) => Buffer.from(u).toString("hex"))).toEqual(
+        [u1, u2, u1].map((u) => Buffer.from(u).toString("hex")),
+      );
+      expect(loaded?.lastSeq).toBe(3);
+      expect(await store.docs.pending("b")).toBe(3);
+    });
+
+    it("compaction replaces the log it covers and keeps later updates", async () => {
+      await store.briefs.create(newBrief("b"));
+      const y = new Y.Doc();
+      await store.docs.append("b", [update("a", y), update("b", y)]);
+      const state = Y.encodeStateAsUpdate(y);
+      const later = update("c", y);
+      await store.docs.append("b", [later]);
+      await store.docs.compact("b", state, 2, { type: "doc", content: [] });
+      const loaded = await store.docs.load("b");
+      expect(loaded?.updates).toHaveLength(1);
+      expect(loaded?.lastSeq).toBe(3);
+      const fresh = new Y.Doc();
+      Y.applyUpdate(fresh, Y.mergeUpdates([loaded!.snapshot!, ...loaded!.updates]));
+      expect(fresh.getText("t").toString()).toBe(y.getText("t").toString());
+      expect(await store.docs.derived("b")).toEqual({ type: "doc", content: [] });
+      expect(await store.docs.append("b", [update("d", y)])).toBe(4);
+    });
+
+    it("keeps articles whole and lists them without their bodies", async () => {
+      const article: Article = {
+        id: "a1",
+        title: "Title",
+        source: { publisher: "Pub" },
+        paragraphs: ["One."],
+        boilerplate: [],
+        snippets: [{ id: "a1:0", articleId: "a1", kind: "fact", text: "One.", paragraph: 0, start: 0, end: 4 }],
+        entities: { people: [], orgs: [], places: [] },
+      };
+      await store.articles.create(article);
+      expect(await store.articles.get("a1")).toEqual(article);
+      expect(await store.articles.list()).toMatchObject([{ id: "a1", title: "Title", source: { publisher: "Pub" }, snippetCount: 1 }]);
+      expect(await store.articles.count()).toBe(1);
+      expect(await store.articles.delete("a1")).toBe(true);
+      expect(await store.articles.get("a1")).toBeNull();
+    });
+
+    it("stores user templates with their reference documents", async () => {
+      const t = TemplateSchema.parse({ id: "mine", name: "Mine" });
+      await store.templates.upsert(t);
+      expect(await store.templates.get("mine")).toEqual(t);
+      await store.templates.setReferenceDocx("mine", new Uint8Array([1, 2, 3]));
+      await store.templates.upsert({ ...t, name: "Renamed" });
+      expect([...((await store.templates.referenceDocx("mine")) ?? [])]).toEqual([1, 2, 3]);
+      expect((await store.templates.list()).map((x) => x.name)).toEqual(["Renamed"]);
+      expect(await store.templates.delete("mine")).toBe(true);
+      expect(await store.templates.get("mine")).toBeNull();
+    });
+  });
+}
