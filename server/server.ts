@@ -2,11 +2,11 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import * as Y from "yjs";
 import { createApp } from "./app.ts";
-import { writeMeta } from "./collab/meta.ts";
-import { readMeta } from "./collab/meta.ts";
+import { readMeta, writeMeta } from "./collab/meta.ts";
 import { RoomManager } from "./collab/rooms.ts";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
+import { connectRedisFanout } from "./collab/redis-fanout.ts";
 import { openStore } from "./store/open.ts";
 
 export interface RunningServer {
@@ -19,7 +19,9 @@ export interface RunningServer {
 /** Opens the store, builds the app and listens. Used by `main.ts` and by the tests. */
 export async function startServer(env: Env, log: Logger): Promise<RunningServer> {
   const store = await openStore(env);
+  const fanout = env.REDIS_URL ? await connectRedisFanout(env.REDIS_URL, log) : undefined;
   const rooms = new RoomManager({
+    ...(fanout ? { fanout } : {}),
     docs: store.docs,
     log,
     compactEvery: env.COMPACT_EVERY,
@@ -29,6 +31,11 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         .updateMeta(room.briefId, readMeta(room.doc))
         .catch((err: unknown) => log.error("saving brief metadata failed", { err: String(err) }));
     },
+  });
+  fanout?.onControl((msg) => rooms.handleControl(msg));
+  fanout?.onReconnect(() => {
+    log.warn("fan-out reconnected; catching rooms up from the store");
+    void rooms.catchUp();
   });
   const { app, injectWebSocket, wss } = createApp({
     env,
@@ -49,7 +56,13 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
   const host = env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
-  log.info("listening", { url: `http://${host}:${port}`, port, dataDir: env.DATA_DIR, store: store.kind });
+  log.info("listening", {
+    url: `http://${host}:${port}`,
+    port,
+    dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
+    store: store.kind,
+    fanout: fanout ? "redis" : "none",
+  });
 
   let closing: Promise<void> | null = null;
   return {
@@ -60,6 +73,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         await rooms.shutdown();
         for (const client of wss.clients) client.terminate();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await fanout?.close();
         await store.close();
       })();
       return closing;

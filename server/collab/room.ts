@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import type { Logger } from "../logger.ts";
 import { CloseCode } from "../schema/protocol.ts";
 import type { DocRepo } from "../store/store.ts";
+import type { FanoutMessage } from "./fanout.ts";
 import { bodyToJSON } from "./body-json.ts";
 import {
   awarenessEntries,
@@ -21,6 +22,8 @@ export interface RoomOptions {
   compactEvery: number;
   /** Called when the room's `meta` map changes, so listings can follow. */
   onMetaChange?: (room: Room) => void;
+  /** Hands updates from this instance's clients to the other instances. */
+  publish?: (msg: FanoutMessage) => void;
 }
 
 interface Connection {
@@ -112,7 +115,10 @@ export class Room {
     if (!conn) return;
     switch (msg.type) {
       case "sync-step-1":
-        // Reply only with durable state: wait for writes in flight.
+        // Reply only with durable state: wait for writes in flight. Updates already applied
+        // but still waiting for the next group commit are in `this.doc` too, so start that
+        // commit now; otherwise the reply would forward them before they are written.
+        this.flushNow();
         void this.writes.then(() => send(socket, syncStep2(this.doc, msg.stateVector)));
         return;
       case "update":
@@ -129,9 +135,10 @@ export class Room {
     }
   }
 
-  /** Applies an update from outside the room's own clients (another instance). */
-  applyRemote(update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  /** Applies what another instance published (already stored there), or stored state. */
+  applyRemote(msg: FanoutMessage): void {
+    if (msg.kind === "doc") Y.applyUpdate(this.doc, msg.payload, REMOTE_ORIGIN);
+    else awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.payload, REMOTE_ORIGIN);
   }
 
   /** Resolves once every update so far is written (and broadcast). */
@@ -218,6 +225,7 @@ export class Room {
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
       const only = origins.size === 1 ? [...origins][0] : null;
       this.broadcast(syncUpdate(merged), only as CollabSocket | null);
+      this.opts.publish?.({ kind: "doc", payload: merged });
       this.sinceCompact += batch.length;
       if (this.sinceCompact >= this.opts.compactEvery && !this.compacting) {
         // Off the write chain, so broadcasts don't wait for it. An optimisation only: a
@@ -258,6 +266,12 @@ export class Room {
       for (const id of removed) conn.clients.delete(id);
     }
     this.broadcast(awarenessMessage(this.awareness, changed), null);
+    if (origin !== REMOTE_ORIGIN && this.opts.publish) {
+      this.opts.publish({
+        kind: "awareness",
+        payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      });
+    }
   };
 
   private broadcast(message: Uint8Array, except: CollabSocket | null): void {

@@ -1,6 +1,8 @@
+import * as Y from "yjs";
 import type { Logger } from "../logger.ts";
 import { CloseCode } from "../schema/protocol.ts";
 import type { DocRepo } from "../store/store.ts";
+import type { ControlMessage, Fanout, FanoutMessage } from "./fanout.ts";
 import { decodeClientMessage, MalformedMessage } from "./messages.ts";
 import { Room } from "./room.ts";
 import type { Access, CollabSocket } from "./socket.ts";
@@ -12,6 +14,8 @@ export interface RoomManagerOptions {
   /** How long an empty room stays loaded, in ms. */
   idleMs: number;
   onMetaChange?: (room: Room) => void;
+  /** Set when several instances serve the same briefs (Redis). */
+  fanout?: Fanout;
 }
 
 /** A connection's handle: feed it frames; it buffers them until the room has loaded. */
@@ -27,6 +31,7 @@ interface Entry {
   idleTimer: NodeJS.Timeout | null;
   /** Set while unloading; a new connection waits for it before loading afresh. */
   unloading: Promise<void> | null;
+  unsubscribe: (() => Promise<void>) | null;
 }
 
 /**
@@ -121,8 +126,28 @@ export class RoomManager {
     return this.loaded(briefId)?.awareness.getStates().size ?? 0;
   }
 
-  /** Closes every socket on a brief (deleted, or access changed) and unloads it. */
+  /**
+   * Closes every socket on a brief (deleted, or access changed) and unloads it, on this
+   * instance and, through the fan-out, on every other.
+   */
   async evict(briefId: string, code: number, reason: string): Promise<void> {
+    await this.evictLocal(briefId, code, reason);
+    await this.opts.fanout?.publishControl({ type: "evict", briefId, code, reason });
+  }
+
+  /** Closes one user's sockets on a brief (share revoked), on every instance. */
+  async revoke(briefId: string, userId: string, code: number, reason: string): Promise<void> {
+    this.loaded(briefId)?.closeUser(userId, code, reason);
+    await this.opts.fanout?.publishControl({ type: "revoke", briefId, userId, code, reason });
+  }
+
+  /** Acts on an access change published by any instance. */
+  handleControl(msg: ControlMessage): void {
+    if (msg.type === "evict") void this.evictLocal(msg.briefId, msg.code, msg.reason);
+    else if (msg.userId) this.loaded(msg.briefId)?.closeUser(msg.userId, msg.code, msg.reason);
+  }
+
+  private async evictLocal(briefId: string, code: number, reason: string): Promise<void> {
     const entry = this.entries.get(briefId);
     const room = entry ? await entry.ready : null;
     if (!room) return;
@@ -152,12 +177,14 @@ export class RoomManager {
       entry = this.entries.get(briefId);
     }
     if (!entry) {
-      const created: Entry = { ready: Promise.resolve(null), room: null, idleTimer: null, unloading: null };
-      created.ready = Room.load(briefId, { ...this.opts }).then((room) => {
-        created.room = room;
-        if (!room) this.entries.delete(briefId);
-        return room;
-      });
+      const created: Entry = {
+        ready: Promise.resolve(null),
+        room: null,
+        idleTimer: null,
+        unloading: null,
+        unsubscribe: null,
+      };
+      created.ready = this.load(briefId, created);
       created.ready.catch(() => this.entries.delete(briefId));
       this.entries.set(briefId, created);
       entry = created;
@@ -172,6 +199,49 @@ export class RoomManager {
       return this.acquire(briefId);
     }
     return room;
+  }
+
+  /**
+   * Loads a room. With fan-out it subscribes first and buffers what arrives, then loads
+   * the store and replays the buffer: an update stored elsewhere while this room loads is
+   * either in the store or in the buffer, never in neither.
+   */
+  private async load(briefId: string, entry: Entry): Promise<Room | null> {
+    const { fanout } = this.opts;
+    const early: FanoutMessage[] = [];
+    let target: Room | null = null;
+    if (fanout) {
+      entry.unsubscribe = await fanout.subscribe(briefId, (msg) =>
+        target ? target.applyRemote(msg) : early.push(msg),
+      );
+    }
+    const room = await Room.load(briefId, {
+      ...this.opts,
+      ...(fanout ? { publish: (msg: FanoutMessage) => fanout.publish(briefId, msg) } : {}),
+    }).catch(async (err: unknown) => {
+      await entry.unsubscribe?.();
+      throw err;
+    });
+    entry.room = room;
+    if (!room) {
+      await entry.unsubscribe?.();
+      this.entries.delete(briefId);
+      return null;
+    }
+    target = room;
+    for (const msg of early.splice(0)) room.applyRemote(msg);
+    return room;
+  }
+
+  /** Re-reads every loaded room's stored state (after a fan-out outage, to close gaps). */
+  async catchUp(): Promise<void> {
+    for (const [briefId, entry] of this.entries) {
+      const room = entry.room;
+      const stored = room ? await this.opts.docs.load(briefId) : null;
+      if (!room || !stored) continue;
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      if (parts.length > 0) room.applyRemote({ kind: "doc", payload: Y.mergeUpdates(parts) });
+    }
   }
 
   private drop(briefId: string, room: Room, socket: CollabSocket): void {
@@ -201,6 +271,7 @@ export class RoomManager {
       } catch (err) {
         this.opts.log.error("saving room on unload failed", { briefId, err: String(err) });
       } finally {
+        await entry.unsubscribe?.();
         room.destroy();
         this.entries.delete(briefId);
       }
