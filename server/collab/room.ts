@@ -3,8 +3,8 @@ import * as Y from "yjs";
 import type { Logger } from "../logger.ts";
 import { CloseCode } from "../schema/protocol.ts";
 import type { DocRepo } from "../store/store.ts";
-import type { FanoutMessage } from "./fanout.ts";
 import { bodyToJSON } from "./body-json.ts";
+import type { FanoutMessage } from "./fanout.ts";
 import {
   awarenessEntries,
   awarenessMessage,
@@ -164,7 +164,9 @@ export class Room {
     this.sinceCompact = 0;
     const stored = await this.opts.docs.load(this.briefId);
     if (!stored || stored.updates.length === 0) return;
-    const merged = Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+    const merged = Y.mergeUpdates(
+      stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
+    );
     const doc = new Y.Doc();
     Y.applyUpdate(doc, merged);
     const json = bodyToJSON(doc);

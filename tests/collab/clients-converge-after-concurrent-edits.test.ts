@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendParagraph, type Client, connectClient, eventually, synced } from "../utils/clients.ts";
+import {
+  appendParagraph,
+  type Client,
+  connectClient,
+  eventually,
+  synced,
+} from "../utils/clients.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 
 let server: TestServer;

@@ -1,0 +1,159 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import * as encoding from "lib0/encoding";
+import { afterAll, expect, it } from "vitest";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { RoomManager } from "../../server/collab/rooms.ts";
+import type { CollabSocket } from "../../server/collab/socket.ts";
+import { silentLogger } from "../../server/logger.ts";
+import { openSqliteStore } from "../../server/store/sqlite/open.ts";
+import type { DocRepo } from "../../server/store/store.ts";
+import { connectClient, eventually, fragmentText, synced } from "../utils/clients.ts";
+import { openRawSocket } from "../utils/raw-socket.ts";
+import { removeDataDir, startTestServer } from "../utils/server.ts";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) removeDataDir(dir);
+});
+
+/** One y-websocket frame: the message type, then what `write` adds. */
+function frame(type: number, write: (e: encoding.Encoder) => void = () => {}): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * What a client sends right after connecting: sync step 1, three edits that build on each
+ * other, its presence, and a query for everyone else's.
+ */
+function clientFrames() {
+  const author = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  author.on("update", (u: Uint8Array) => updates.push(u));
+  const frames = [frame(0, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc()))];
+  const p = new Y.XmlElement("paragraph");
+  const text = new Y.XmlText("alpha");
+  p.insert(0, [text]);
+  author.getXmlFragment("default").push([p]);
+  text.insert(5, " beta");
+  text.delete(0, 6);
+  for (const u of updates) frames.push(frame(0, (e) => syncProtocol.writeUpdate(e, u)));
+  const awareness = new awarenessProtocol.Awareness(author);
+  awareness.setLocalStateField("user", { name: "Early" });
+  const presence = awarenessProtocol.encodeAwarenessUpdate(awareness, [author.clientID]);
+  frames.push(frame(1, (e) => encoding.writeVarUint8Array(e, presence)));
+  frames.push(frame(3));
+  awareness.destroy();
+  return { frames, clientID: author.clientID };
+}
+
+/** The body after each logged update, replayed in log order. */
+function replayLog(log: Uint8Array[]): string[] {
+  const doc = new Y.Doc();
+  return log.map((u) => {
+    Y.applyUpdate(doc, u);
+    return fragmentText(doc);
+  });
+}
+const EXPECTED_STEPS = ["alpha", "alpha beta", "beta"];
+
+it("frames that arrive while the room is still loading are applied after it loads, in order", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "briefroom-loading-"));
+  dirs.push(dir);
+  const store = openSqliteStore(dir);
+  const id = "slow-load";
+  await store.briefs.create({
+    id,
+    title: "Slow",
+    templateId: null,
+    fields: {},
+    ownerId: null,
+    state: Y.encodeStateAsUpdate(new Y.Doc()),
+    doc: { type: "doc", content: [] },
+  });
+  // The real store, but its load waits until we let it go (as a remote database might).
+  let finishLoading!: () => void;
+  const loading = new Promise<void>((resolve) => {
+    finishLoading = resolve;
+  });
+  const docs: DocRepo = {
+    ...store.docs,
+    load: async (briefId) => {
+      await loading;
+      return store.docs.load(briefId);
+    },
+  };
+  const rooms = new RoomManager({ docs, log: silentLogger, compactEvery: 1000, idleMs: 60_000 });
+  const sent: Uint8Array[] = [];
+  let closed: number | null = null;
+  const socket: CollabSocket = {
+    send: (data) => sent.push(data),
+    close: (code) => {
+      closed = code;
+    },
+    readyState: 1,
+  };
+
+  const conn = rooms.connect(id, socket, { userId: null, canWrite: true });
+  const { frames, clientID } = clientFrames();
+  for (const f of frames) conn.receive(f);
+  await new Promise((r) => setImmediate(r));
+  expect(sent).toEqual([]);
+  expect((await store.docs.load(id))?.updates).toEqual([]);
+
+  finishLoading();
+  await eventually(() => rooms.loaded(id) !== null, 5000, "the room to load");
+  const room = rooms.loaded(id)!;
+  await room.flush();
+  await eventually(() => sent.some((m) => m[0] === 0 && m[1] === 1), 5000, "the sync step 2 reply");
+
+  expect(closed).toBeNull();
+  const log = (await store.docs.load(id))!.updates;
+  expect(replayLog(log)).toEqual(EXPECTED_STEPS);
+  expect(room.awareness.getStates().get(clientID)).toEqual({ user: { name: "Early" } });
+  // The room spoke first (its sync step 1), then answered what was buffered.
+  expect([...sent[0]!.slice(0, 2)]).toEqual([0, 0]);
+  expect(sent.filter((m) => m[0] === 1).length).toBeGreaterThanOrEqual(2);
+
+  conn.closed();
+  await rooms.shutdown();
+  await store.close();
+});
+
+it("frames a client sends the moment the socket opens all reach the room, in order", async () => {
+  const server = await startTestServer();
+  dirs.push(server.dataDir);
+  const { id } = (await server.api<{ id: string }>("POST", "/api/briefs", { title: "Eager" })).body;
+  const raw = openRawSocket(`${server.wsUrl}/${id}`);
+  const { frames, clientID } = clientFrames();
+  raw.ws.once("open", () => {
+    for (const f of frames) raw.send(f);
+  });
+  await raw.opened;
+
+  const watcher = connectClient(server.wsUrl, id);
+  await synced(watcher.provider);
+  await eventually(() => watcher.text() === "beta", 5000, "the eager edits to arrive");
+  await eventually(
+    () => watcher.provider.awareness.getStates().has(clientID),
+    5000,
+    "the eager presence",
+  );
+  watcher.destroy();
+  raw.ws.close();
+
+  const db = new Database(path.join(server.dataDir, "briefroom.db"), { readonly: true });
+  const rows = db
+    .prepare("SELECT update_data FROM doc_updates WHERE brief_id = ? ORDER BY seq")
+    .all(id) as { update_data: Buffer }[];
+  db.close();
+  expect(replayLog(rows.map((r) => new Uint8Array(r.update_data)))).toEqual(EXPECTED_STEPS);
+  await server.close();
+});
