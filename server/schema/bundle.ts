@@ -8,7 +8,9 @@ const PMNodeSchema: z.ZodType<PMNode> = z.lazy(() =>
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(PMNodeSchema).optional(),
     marks: z
-      .array(z.object({ type: z.string().min(1), attrs: z.record(z.string(), z.unknown()).optional() }))
+      .array(
+        z.object({ type: z.string().min(1), attrs: z.record(z.string(), z.unknown()).optional() }),
+      )
       .optional(),
     text: z.string().optional(),
   }),

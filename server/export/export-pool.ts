@@ -1,0 +1,141 @@
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Bundle } from "../schema/bundle.ts";
+import type { Template } from "../schema/template.ts";
+import type { ExportJob, ExportResult } from "./worker.ts";
+
+interface Pending {
+  job: ExportJob;
+  resolve: (bytes: Uint8Array) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  current?: Pending;
+}
+
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+const WORKER_URL = new URL(FROM_SOURCE ? "./worker.ts" : "./worker.js", import.meta.url);
+
+/** The ESM build of `tsx/esm/api` (`require.resolve` would give the CommonJS one). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve("tsx/package.json");
+  const pkg = require(pkgPath) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(pkgPath), pkg.exports["./esm/api"]!.import.default))
+    .href;
+}
+
+/**
+ * Starts a worker on `worker.ts`. Running from TypeScript source (tsx, vitest), the worker must
+ * register tsx's loader itself: `execArgv: ["--import", "tsx"]` doesn't reach worker threads
+ * on Node 20, while tsx's `register()` called inside the worker does.
+ */
+function startWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL);
+  const api = tsxEsmApi();
+  const boot = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
+/**
+ * A few long-lived worker threads that render exports, so a large brief never blocks the event
+ * loop that serves live editing. Jobs queue when every worker is busy; idle workers don't keep
+ * the process alive.
+ */
+export class ExportPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
+
+  /** Renders in a worker; resolves with the .docx bytes or rejects with the renderer's error. */
+  run(bundle: Bundle, template: Template, referenceDocx?: Uint8Array): Promise<Uint8Array> {
+    if (this.closed) return Promise.reject(new Error("export pool is closed"));
+    return new Promise((resolve, reject) => {
+      const job: ExportJob = {
+        id: this.nextId++,
+        bundle,
+        template,
+        ...(referenceDocx ? { referenceDocx } : {}),
+      };
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; queued and running jobs reject. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error("export pool is closed"));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot =
+        this.slots.find((s) => !s.current) ??
+        (this.slots.length < this.size ? this.spawn() : undefined);
+      if (!slot) return;
+      const pending = this.queue.shift()!;
+      slot.current = pending;
+      slot.worker.ref();
+      slot.worker.postMessage(pending.job);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = startWorker();
+    const slot: Slot = { worker };
+    worker.on("message", (result: ExportResult) => {
+      const pending = slot.current;
+      slot.current = undefined;
+      worker.unref();
+      if (pending && pending.job.id === result.id) {
+        if (result.ok) pending.resolve(new Uint8Array(result.bytes));
+        else pending.reject(new Error(`export failed: ${result.error}`));
+      }
+      this.dispatch();
+    });
+    // A worker that dies takes its job with it; the next job gets a fresh worker.
+    const fail = (err: Error) => {
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+      slot.current?.reject(err);
+      slot.current = undefined;
+      if (!this.closed) this.dispatch();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`export worker exited with code ${code}`)));
+    this.slots.push(slot);
+    return slot;
+  }
+}
+
+let shared: ExportPool | undefined;
+
+/**
+ * Renders a brief to .docx in the process's shared export pool (started on first use): what
+ * `GET /api/briefs/:id/export.docx` calls.
+ */
+export function exportDocxInWorker(
+  bundle: Bundle,
+  template: Template,
+  referenceDocx?: Uint8Array,
+): Promise<Uint8Array> {
+  shared ??= new ExportPool();
+  return shared.run(bundle, template, referenceDocx);
+}
+
+/** Stops the shared pool's workers (graceful shutdown, tests). */
+export async function closeExportPool(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.close();
+}

@@ -1,0 +1,61 @@
+import { Paragraph, TextRun } from "docx";
+import type { BundleSource } from "../schema/bundle.ts";
+import type { ExportStyle } from "../schema/template.ts";
+import { fullSourceText, shortSourceText } from "./source-text.ts";
+
+/** What a footnote points at: an article (by id) and, when known, the snippet that was cited. */
+export interface NoteTarget {
+  articleId?: string | undefined;
+  snippetId?: string | undefined;
+}
+
+/**
+ * Hands out footnotes in the order the renderer meets citations, which is reading order, and
+ * remembers which sources were cited (first-cited first) for the Sources list.
+ */
+export class FootnoteRegistry {
+  private readonly notes: Record<string, { children: Paragraph[] }> = {};
+  private readonly namedInFull = new Set<string>();
+  private nextId = 1;
+  /** Article ids in the order they were first cited. */
+  readonly citedOrder: string[] = [];
+
+  constructor(
+    private readonly sources: Record<string, BundleSource>,
+    private readonly mode: ExportStyle["footnotes"],
+  ) {}
+
+  /** Adds a footnote naming the target's source and returns its id for a `FootnoteReferenceRun`. */
+  add(target: NoteTarget): number {
+    const id = this.nextId++;
+    this.notes[String(id)] = {
+      children: [
+        new Paragraph({ style: "FootnoteText", children: [new TextRun(this.text(target))] }),
+      ],
+    };
+    return id;
+  }
+
+  /** The footnotes, keyed as `Document` wants them. */
+  get footnotes(): Record<string, { children: Paragraph[] }> {
+    return this.notes;
+  }
+
+  get count(): number {
+    return this.nextId - 1;
+  }
+
+  private text({ articleId, snippetId }: NoteTarget): string {
+    const source = articleId ? this.sources[articleId] : undefined;
+    if (!articleId || !source) {
+      const ref = articleId ?? snippetId;
+      return ref ? `Source not recorded (${ref}).` : "Source not recorded.";
+    }
+    if (!this.citedOrder.includes(articleId)) this.citedOrder.push(articleId);
+    if (this.mode === "short-repeat" && this.namedInFull.has(articleId)) {
+      return shortSourceText(source);
+    }
+    this.namedInFull.add(articleId);
+    return fullSourceText(source);
+  }
+}

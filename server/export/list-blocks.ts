@@ -1,0 +1,47 @@
+import { Paragraph } from "docx";
+import type { PMNode } from "../schema/brief.ts";
+import type { Block } from "./blocks.ts";
+import { renderBlocks } from "./blocks.ts";
+import type { BlockOptions, RenderContext } from "./context.ts";
+import { renderInline } from "./inline.ts";
+import { StyleId } from "./styles.ts";
+
+const MAX_LEVEL = 8;
+
+/**
+ * A bullet or ordered list. The first paragraph of each item carries the number; later
+ * paragraphs of the item are indented to match; nested lists go one level deeper.
+ */
+export function renderList(node: PMNode, ctx: RenderContext, opts: BlockOptions): Block[] {
+  const kind = node.type === "orderedList" ? "ordered" : "bullet";
+  const rawStart = Number(node.attrs?.start ?? 1);
+  const start = Number.isInteger(rawStart) && rawStart >= 0 ? rawStart : 1;
+  const { reference, instance } = ctx.lists.open(kind, start);
+  const level = Math.min(opts.listLevel ?? 0, MAX_LEVEL);
+  const out: Block[] = [];
+  for (const item of node.content ?? []) {
+    const itemStart = out.length;
+    let numbered = false;
+    for (const child of item.type === "listItem" ? (item.content ?? []) : [item]) {
+      if (child.type === "paragraph" || child.type === "heading") {
+        const children = renderInline(child.content, ctx);
+        out.push(
+          numbered
+            ? new Paragraph({
+                style: StyleId.listContinue,
+                indent: { left: 720 * (level + 1) },
+                children,
+              })
+            : new Paragraph({ numbering: { reference, level, instance }, children }),
+        );
+        numbered = true;
+      } else {
+        out.push(...renderBlocks([child], ctx, { ...opts, listLevel: level + 1 }));
+      }
+    }
+    // An item that opens with a nested list still needs its own number before it.
+    if (!numbered)
+      out.splice(itemStart, 0, new Paragraph({ numbering: { reference, level, instance } }));
+  }
+  return out;
+}
