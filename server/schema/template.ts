@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SnippetKind } from "./article.ts";
+import { BriefId } from "./brief.ts";
 
 const Slug = z
   .string()
@@ -43,7 +44,11 @@ export const AutoFillSchema = z.object({
 export type AutoFill = z.infer<typeof AutoFillSchema>;
 
 export const TemplateSectionSchema = z.object({
-  heading: z.string().trim().min(1, "a section needs a heading").max(200),
+  heading: z
+    .string({ error: "a section needs a heading" })
+    .trim()
+    .min(1, "a section needs a heading")
+    .max(200),
   level: z.number().int().min(1).max(3).default(1),
   guidance: z.string().max(2000).default(""),
   autofill: AutoFillSchema.optional(),
@@ -85,3 +90,15 @@ export type TemplateInput = z.input<typeof TemplateSchema>;
 
 /** A template as the API lists it: whether it ships with Briefroom or a user made it. */
 export type TemplateInfo = Template & { builtIn: boolean };
+
+/** Body of `POST /api/templates` and `PUT /api/templates/:id`: a template; `id` may be left out. */
+export const TemplateBodySchema = TemplateSchema.extend({ id: Slug.optional() });
+export type TemplateBody = z.input<typeof TemplateBodySchema>;
+
+/** Body of `POST /api/templates` that saves a brief's structure, fields and style as a template. */
+export const TemplateFromBriefSchema = z
+  .object({ fromBriefId: BriefId, name: z.string().trim().min(1).max(120) })
+  .strict();
+
+/** Body of `POST /api/templates`: a template as JSON, or a brief to derive one from. */
+export const CreateTemplateSchema = z.union([TemplateFromBriefSchema, TemplateBodySchema]);
