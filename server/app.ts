@@ -3,8 +3,9 @@ import { createNodeWebSocket } from "@hono/node-ws";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type * as Y from "yjs";
+import { installAuth } from "./auth/install.ts";
+import { loadBriefDoc } from "./briefs/load-doc.ts";
 import type { RoomManager } from "./collab/rooms.ts";
-import type { Access } from "./collab/socket.ts";
 import { collabRoute } from "./collab/ws-route.ts";
 import type { Env } from "./env.ts";
 import { tooLarge } from "./errors.ts";
@@ -12,12 +13,17 @@ import { onError } from "./http/on-error.ts";
 import { requestLog } from "./http/request-log.ts";
 import { mountClient } from "./http/static.ts";
 import type { Logger } from "./logger.ts";
+import { articlesRoutes } from "./routes/articles.ts";
 import { briefsRoutes } from "./routes/briefs.ts";
+import { exportRoutes } from "./routes/export.ts";
+import { templatesRoutes } from "./routes/templates.ts";
 import type { CreateBrief } from "./schema/brief.ts";
 import type { Store } from "./store/store.ts";
+import type { TemplateRegistry } from "./templates/registry.ts";
 
 export interface AppDeps {
   env: Env;
+  registry: TemplateRegistry;
   store: Store;
   rooms: RoomManager;
   log: Logger;
@@ -35,11 +41,6 @@ export function createApp(deps: AppDeps) {
   // off by `ws` before they are buffered at all.
   (ws.wss.options as { maxPayload: number }).maxPayload = deps.env.MAX_MESSAGE_BYTES * 2;
 
-  const authorize = async (_c: unknown, briefId: string): Promise<Access | number> => {
-    const brief = await deps.store.briefs.get(briefId);
-    return brief ? { userId: null, canWrite: true } : 4404;
-  };
-
   app.use(requestLog(deps.log));
   app.use(
     "/api/*",
@@ -50,11 +51,24 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  // Security headers, authentication, CSRF, the default-deny gate and the brief role floor:
+  // registered before every route.
+  const auth = installAuth(app, deps);
   const routes = app
     .get("/healthz", (c) => c.json({ ok: true }))
+    .route("/api/auth", auth.routes.auth)
+    .route("/api/me", auth.routes.me)
+    .route("/api/admin", auth.routes.admin)
+    .route("/api/briefs", auth.routes.shares)
     .route(
       "/api/briefs",
-      briefsRoutes({ ...deps, newId: () => randomUUID().replaceAll("-", "").slice(0, 20) }),
+      briefsRoutes({ ...deps, auth, newId: () => randomUUID().replaceAll("-", "").slice(0, 20) }),
+    )
+    .route("/api/briefs", exportRoutes({ ...deps, requireViewer: auth.requireBriefRole("viewer") }))
+    .route("/api/articles", articlesRoutes({ ...deps, importLimit: auth.rateLimit.imports }))
+    .route(
+      "/api/templates",
+      templatesRoutes({ ...deps, loadBriefDoc: (briefId) => loadBriefDoc(deps, briefId) }),
     )
     .route(
       "/collab",
@@ -64,7 +78,7 @@ export function createApp(deps: AppDeps) {
         log: deps.log,
         maxMessageBytes: deps.env.MAX_MESSAGE_BYTES,
         pingIntervalMs: deps.env.PING_INTERVAL_MS,
-        authorize,
+        authorize: auth.authorize,
       }),
     );
   app.onError(onError(deps.log));

@@ -14,12 +14,23 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
     .optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL")
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Largest WebSocket frame accepted, in bytes. */
-  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 * 1024),
   /** Largest article accepted for import, in bytes. */
-  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  MAX_ARTICLE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024),
   /** Updates in a brief's log before it is merged into a snapshot. */
   COMPACT_EVERY: z.coerce.number().int().positive().default(500),
   /** How long a room stays loaded after its last client leaves, in ms. */

@@ -1,13 +1,18 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import * as Y from "yjs";
 import { createApp } from "./app.ts";
-import { readMeta, writeMeta } from "./collab/meta.ts";
+import { firstRunHint } from "./auth/first-run.ts";
+import { initialDocFactory } from "./briefs/initial-doc-factory.ts";
+import { readMeta } from "./collab/meta.ts";
+import { connectRedisFanout } from "./collab/redis-fanout.ts";
 import { RoomManager } from "./collab/rooms.ts";
 import type { Env } from "./env.ts";
+import { closeExportPool } from "./export/export-pool.ts";
+import { TEMPLATES_DIR } from "./export/load-template-file.ts";
+import { loadSeedsOnFirstStart } from "./ingest/seed-store.ts";
 import type { Logger } from "./logger.ts";
-import { connectRedisFanout } from "./collab/redis-fanout.ts";
 import { openStore } from "./store/open.ts";
+import { TemplateRegistry } from "./templates/registry.ts";
 
 export interface RunningServer {
   url: string;
@@ -27,11 +32,23 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     compactEvery: env.COMPACT_EVERY,
     idleMs: env.ROOM_IDLE_MS,
     onMetaChange: (room) => {
+      // Loading a room replays its stored meta; write only real changes, so that opening a
+      // brief (read-only, even) leaves its row, and its updated_at, untouched.
+      const meta = readMeta(room.doc);
       store.briefs
-        .updateMeta(room.briefId, readMeta(room.doc))
+        .get(room.briefId)
+        .then((row) => {
+          const same =
+            row?.title === meta.title &&
+            row.templateId === meta.templateId &&
+            JSON.stringify(row.fields) === JSON.stringify(meta.fields);
+          return row && !same ? store.briefs.updateMeta(room.briefId, meta) : undefined;
+        })
         .catch((err: unknown) => log.error("saving brief metadata failed", { err: String(err) }));
     },
   });
+  const registry = await TemplateRegistry.load(TEMPLATES_DIR, store, log);
+  await loadSeedsOnFirstStart(store, log);
   fanout?.onControl((msg) => rooms.handleControl(msg));
   fanout?.onReconnect(() => {
     log.warn("fan-out reconnected; catching rooms up from the store");
@@ -42,11 +59,8 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     store,
     rooms,
     log,
-    initialDoc: async (input) => {
-      const doc = new Y.Doc();
-      writeMeta(doc, { title: input.title, templateId: null, fields: {} });
-      return doc;
-    },
+    registry,
+    initialDoc: initialDocFactory({ registry, articles: store.articles }),
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   injectWebSocket(server);
@@ -63,6 +77,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     store: store.kind,
     fanout: fanout ? "redis" : "none",
   });
+  await firstRunHint(store, `http://${host}:${port}`, log);
 
   let closing: Promise<void> | null = null;
   return {
@@ -73,6 +88,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         await rooms.shutdown();
         for (const client of wss.clients) client.terminate();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closeExportPool();
         await fanout?.close();
         await store.close();
       })();

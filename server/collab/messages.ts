@@ -62,7 +62,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
     if (type === MESSAGE_SYNC) {
       const sub = decoding.readVarUint(dec);
       const payload = decoding.readVarUint8Array(dec);
-      if (sub === syncProtocol.messageYjsSyncStep1) msg = { type: "sync-step-1", stateVector: payload };
+      if (sub === syncProtocol.messageYjsSyncStep1)
+        msg = { type: "sync-step-1", stateVector: payload };
       else if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate)
         msg = { type: "update", update: payload };
       else throw new MalformedMessage(`unknown sync message ${sub}`);
@@ -85,7 +86,9 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
  * The (clientID, clock, state-is-null) entries of an awareness update, read without parsing
  * the JSON states: enough to tell whether the update changes anything.
  */
-export function awarenessEntries(update: Uint8Array): { clientID: number; clock: number; removal: boolean }[] {
+export function awarenessEntries(
+  update: Uint8Array,
+): { clientID: number; clock: number; removal: boolean }[] {
   const dec = decoding.createDecoder(update);
   const n = decoding.readVarUint(dec);
   const entries = [];

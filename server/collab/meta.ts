@@ -15,7 +15,8 @@ export function readMeta(doc: Y.Doc): BriefMeta {
   const fields = meta.get("fields");
   return {
     title: typeof meta.get("title") === "string" ? (meta.get("title") as string) : "Untitled brief",
-    templateId: typeof meta.get("templateId") === "string" ? (meta.get("templateId") as string) : null,
+    templateId:
+      typeof meta.get("templateId") === "string" ? (meta.get("templateId") as string) : null,
     fields: isFieldValues(fields) ? fields : {},
   };
 }
@@ -26,7 +27,8 @@ export function writeMeta(doc: Y.Doc, patch: Partial<BriefMeta>): void {
   doc.transact(() => {
     if (patch.title !== undefined) meta.set("title", patch.title);
     if (patch.templateId !== undefined) meta.set("templateId", patch.templateId);
-    if (patch.fields !== undefined) meta.set("fields", { ...readMeta(doc).fields, ...patch.fields });
+    if (patch.fields !== undefined)
+      meta.set("fields", { ...readMeta(doc).fields, ...patch.fields });
   });
 }
 

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Logger } from "../logger.ts";
-import { type ControlMessage, decodeFanout, encodeFanout, type Fanout, type FanoutMessage } from "./fanout.ts";
+import {
+  type ControlMessage,
+  decodeFanout,
+  encodeFanout,
+  type Fanout,
+  type FanoutMessage,
+} from "./fanout.ts";
 
 const CONTROL_CHANNEL = "briefroom:control";
 const briefChannel = (briefId: string) => `briefroom:brief:${briefId}`;

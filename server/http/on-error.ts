@@ -13,7 +13,11 @@ export function onError(log: Logger): ErrorHandler {
       const id = err.status === 413 ? "payload_too_large" : `http_${err.status}`;
       return c.json({ error: { id, message: err.message || "Request refused." } }, err.status);
     }
-    log.error("unhandled error", { path: c.req.path, err: String(err), stack: (err as Error).stack });
+    log.error("unhandled error", {
+      path: c.req.path,
+      err: String(err),
+      stack: (err as Error).stack,
+    });
     return c.json({ error: { id: "internal", message: "Something went wrong on our side." } }, 500);
   };
 }

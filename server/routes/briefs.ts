@@ -1,10 +1,19 @@
 import { Hono } from "hono";
 import * as Y from "yjs";
+import type { InstalledAuth } from "../auth/install.ts";
+import { currentUser } from "../auth/middleware.ts";
+import { loadBriefDoc } from "../briefs/load-doc.ts";
 import { bodyToJSON } from "../collab/body-json.ts";
 import { readMeta, writeMeta } from "../collab/meta.ts";
 import type { RoomManager } from "../collab/rooms.ts";
 import { notFound } from "../errors.ts";
-import { type Brief, type BriefWithDoc, CreateBriefSchema, type CreateBrief, PatchBriefSchema } from "../schema/brief.ts";
+import {
+  type Brief,
+  type BriefWithDoc,
+  type CreateBrief,
+  CreateBriefSchema,
+  PatchBriefSchema,
+} from "../schema/brief.ts";
 import { CloseCode } from "../schema/protocol.ts";
 import type { Store } from "../store/store.ts";
 import { validate } from "./validation.ts";
@@ -15,21 +24,17 @@ export interface BriefsDeps {
   /** Builds a new brief's initial document (from its template, optionally drafted). */
   initialDoc: (input: CreateBrief) => Promise<Y.Doc>;
   newId: () => string;
+  auth: Pick<InstalledAuth, "requireBriefRole" | "visibleBriefs">;
 }
 
 /** Briefs: create, list, read (with the body as ProseMirror JSON), rename, delete. */
 export function briefsRoutes(deps: BriefsDeps) {
   const { store, rooms } = deps;
+  const { requireBriefRole, visibleBriefs } = deps.auth;
 
   async function withDoc(brief: Brief): Promise<BriefWithDoc> {
-    const live = rooms.loaded(brief.id);
-    if (live) return { ...brief, ...readMeta(live.doc), doc: bodyToJSON(live.doc) };
-    const stored = await store.docs.load(brief.id);
-    const doc = new Y.Doc();
-    if (stored) {
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-      if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
-    }
+    const doc = await loadBriefDoc(deps, brief.id);
+    if (!doc) throw notFound("brief", brief.id);
     const result = { ...brief, ...readMeta(doc), doc: bodyToJSON(doc) };
     doc.destroy();
     return result;
@@ -43,7 +48,7 @@ export function briefsRoutes(deps: BriefsDeps) {
 
   return new Hono()
     .get("/", async (c) => {
-      const briefs = await store.briefs.list();
+      const briefs = await visibleBriefs(c);
       return c.json({
         briefs: briefs.map((b) => ({ ...b, present: rooms.presence(b.id) })),
       });
@@ -57,7 +62,7 @@ export function briefsRoutes(deps: BriefsDeps) {
         title: meta.title,
         templateId: meta.templateId,
         fields: meta.fields,
-        ownerId: null,
+        ownerId: currentUser(c).id,
         state: Y.encodeStateAsUpdate(ydoc),
         doc: bodyToJSON(ydoc),
       });
@@ -65,15 +70,17 @@ export function briefsRoutes(deps: BriefsDeps) {
       ydoc.destroy();
       return c.json(body, 201);
     })
-    .get("/:id", async (c) => c.json(await withDoc(await mustGet(c.req.param("id")))))
-    .patch("/:id", validate("json", PatchBriefSchema), async (c) => {
+    .get("/:id", requireBriefRole("viewer"), async (c) =>
+      c.json(await withDoc(await mustGet(c.req.param("id")))),
+    )
+    .patch("/:id", requireBriefRole("editor"), validate("json", PatchBriefSchema), async (c) => {
       const id = c.req.param("id");
       await mustGet(id);
       const patch = c.req.valid("json");
       await rooms.withRoom(id, (room) => writeMeta(room.doc, patch));
       return c.json(await withDoc(await mustGet(id)));
     })
-    .delete("/:id", async (c) => {
+    .delete("/:id", requireBriefRole("owner"), async (c) => {
       const id = c.req.param("id");
       await mustGet(id);
       await rooms.evict(id, CloseCode.NotFound, "brief deleted");

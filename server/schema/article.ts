@@ -54,7 +54,10 @@ export type ArticleSummary = Pick<Article, "id" | "title" | "source"> & {
   snippetCount: number;
 };
 
-const ImportMeta = { title: z.string().trim().min(1).max(500).optional(), source: SourceSchema.optional() };
+const ImportMeta = {
+  title: z.string().trim().min(1).max(500).optional(),
+  source: SourceSchema.optional(),
+};
 
 /** Body of `POST /api/articles` as JSON: exactly one of text, html or url. */
 export const ArticleImportSchema = z.union([

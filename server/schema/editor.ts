@@ -1,7 +1,7 @@
 import { type AnyExtension, getSchema, Mark, mergeAttributes } from "@tiptap/core";
-import type { Schema } from "@tiptap/pm/model";
 import Blockquote from "@tiptap/extension-blockquote";
 import { TableKit } from "@tiptap/extension-table";
+import type { Schema } from "@tiptap/pm/model";
 import StarterKit from "@tiptap/starter-kit";
 
 /** Name of the Y.XmlFragment holding the brief body (Tiptap Collaboration's default field). */

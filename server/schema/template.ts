@@ -16,8 +16,17 @@ const FieldBase = {
 
 /** A value a brief carries besides its body: classification, audience, author, date... */
 export const TemplateFieldSchema = z.discriminatedUnion("type", [
-  z.object({ ...FieldBase, type: z.literal("text"), default: z.string().max(500).default(""), maxLength: z.number().int().positive().max(5000).default(500) }),
-  z.object({ ...FieldBase, type: z.literal("date"), default: z.union([z.literal("today"), z.iso.date(), z.literal("")]).default("") }),
+  z.object({
+    ...FieldBase,
+    type: z.literal("text"),
+    default: z.string().max(500).default(""),
+    maxLength: z.number().int().positive().max(5000).default(500),
+  }),
+  z.object({
+    ...FieldBase,
+    type: z.literal("date"),
+    default: z.union([z.literal("today"), z.iso.date(), z.literal("")]).default(""),
+  }),
   z
     .object({
       ...FieldBase,
@@ -57,10 +66,36 @@ export type TemplateSection = z.infer<typeof TemplateSectionSchema>;
 
 /** Page and typography of the Word export. Sizes in points, margins in millimetres. */
 export const ExportStyleSchema = z.object({
-  fonts: z.object({ body: z.string().max(80).default("Calibri"), heading: z.string().max(80).default("Calibri") }).default({ body: "Calibri", heading: "Calibri" }),
-  sizes: z.object({ body: z.number().min(6).max(24).default(11), h1: z.number().min(8).max(48).default(16), h2: z.number().min(8).max(40).default(13), h3: z.number().min(8).max(32).default(12), title: z.number().min(10).max(72).default(26) }).default({ body: 11, h1: 16, h2: 13, h3: 12, title: 26 }),
-  colors: z.object({ text: Colour.default("#222222"), heading: Colour.default("#1F3864"), accent: Colour.default("#2E74B5") }).default({ text: "#222222", heading: "#1F3864", accent: "#2E74B5" }),
-  margins: z.object({ top: z.number().min(5).max(80).default(25), right: z.number().min(5).max(80).default(25), bottom: z.number().min(5).max(80).default(25), left: z.number().min(5).max(80).default(25) }).default({ top: 25, right: 25, bottom: 25, left: 25 }),
+  fonts: z
+    .object({
+      body: z.string().max(80).default("Calibri"),
+      heading: z.string().max(80).default("Calibri"),
+    })
+    .default({ body: "Calibri", heading: "Calibri" }),
+  sizes: z
+    .object({
+      body: z.number().min(6).max(24).default(11),
+      h1: z.number().min(8).max(48).default(16),
+      h2: z.number().min(8).max(40).default(13),
+      h3: z.number().min(8).max(32).default(12),
+      title: z.number().min(10).max(72).default(26),
+    })
+    .default({ body: 11, h1: 16, h2: 13, h3: 12, title: 26 }),
+  colors: z
+    .object({
+      text: Colour.default("#222222"),
+      heading: Colour.default("#1F3864"),
+      accent: Colour.default("#2E74B5"),
+    })
+    .default({ text: "#222222", heading: "#1F3864", accent: "#2E74B5" }),
+  margins: z
+    .object({
+      top: z.number().min(5).max(80).default(25),
+      right: z.number().min(5).max(80).default(25),
+      bottom: z.number().min(5).max(80).default(25),
+      left: z.number().min(5).max(80).default(25),
+    })
+    .default({ top: 25, right: 25, bottom: 25, left: 25 }),
   coverPage: z.boolean().default(false),
   /** Text at the top of every page; `{{field}}` placeholders take the brief's field values. */
   header: z.string().max(300).default(""),

@@ -46,11 +46,60 @@ CREATE TABLE templates (
 );
 `;
 
+/** Accounts and access (issue 7). Secrets only as hashes; see docs/security.md. */
+const auth = (serial: string) => `
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  is_admin INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE shares (
+  id TEXT PRIMARY KEY,
+  brief_id TEXT NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('user', 'link')),
+  role TEXT NOT NULL CHECK (role IN ('editor', 'commenter', 'viewer')),
+  user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+  email TEXT,
+  token_hash TEXT UNIQUE,
+  expires_at TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX shares_brief_email ON shares (brief_id, email) WHERE kind = 'user';
+CREATE INDEX shares_user ON shares (user_id);
+CREATE INDEX shares_email ON shares (email);
+CREATE TABLE audit_log (
+  seq ${serial},
+  at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  actor_id TEXT,
+  brief_id TEXT,
+  ip TEXT,
+  details TEXT NOT NULL
+);
+`;
+
 export const migrations: Migration[] = [
   {
     id: 1,
     name: "briefs, documents, articles, templates",
     sqlite: briefs("BLOB", "TEXT"),
     postgres: briefs("BYTEA", "TEXT"),
+  },
+  {
+    id: 2,
+    name: "users, sessions, shares, audit log",
+    sqlite: auth("INTEGER PRIMARY KEY AUTOINCREMENT"),
+    postgres: auth("BIGSERIAL PRIMARY KEY"),
   },
 ];

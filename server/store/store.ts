@@ -1,6 +1,7 @@
 import type { Article, ArticleSummary } from "../schema/article.ts";
 import type { Brief, FieldValues, PMNode } from "../schema/brief.ts";
 import type { Template } from "../schema/template.ts";
+import type { AuditRepo, SessionRepo, ShareRepo, UserRepo } from "./auth-store.ts";
 
 /** A brief's stored Yjs state: the last merged snapshot plus every update logged since. */
 export interface StoredDoc {
@@ -27,7 +28,10 @@ export interface BriefRepo {
   get(id: string): Promise<Brief | null>;
   list(): Promise<Brief[]>;
   /** Updates the listed metadata; the Y.Doc stays the source of truth. */
-  updateMeta(id: string, meta: { title: string; templateId: string | null; fields: FieldValues }): Promise<void>;
+  updateMeta(
+    id: string,
+    meta: { title: string; templateId: string | null; fields: FieldValues },
+  ): Promise<void>;
   delete(id: string): Promise<boolean>;
 }
 
@@ -72,5 +76,9 @@ export interface Store {
   readonly docs: DocRepo;
   readonly articles: ArticleRepo;
   readonly templates: TemplateRepo;
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly shares: ShareRepo;
+  readonly audit: AuditRepo;
   close(): Promise<void>;
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BriefWithDoc } from "../../server/schema/brief.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
@@ -6,13 +5,9 @@ import { removeDataDir, startTestServer, type TestServer } from "../utils/server
 import { citedSnippetIds, sectionBlocks } from "./fixtures/doc-helpers.ts";
 import { SAMPLE_ARTICLE_ID, sampleArticle } from "./fixtures/sample-article.ts";
 
-/** Until the app builds briefs through `initialDocFactory`, there is nothing to test here. */
-const wired = ["server/server.ts", "server/app.ts"].some((f) =>
-  readFileSync(f, "utf8").includes("initialDocFactory"),
-);
 type ErrorBody = { error: { id: string; message: string } };
 
-describe.skipIf(!wired)("POST /api/briefs", () => {
+describe("POST /api/briefs", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();

@@ -9,7 +9,15 @@ const doc = { type: "doc", content: [{ type: "paragraph" }] };
 function newBrief(id: string): NewBrief {
   const y = new Y.Doc();
   y.getMap("meta").set("title", id);
-  return { id, title: id, templateId: null, fields: { a: "1" }, ownerId: null, state: Y.encodeStateAsUpdate(y), doc };
+  return {
+    id,
+    title: id,
+    templateId: null,
+    fields: { a: "1" },
+    ownerId: null,
+    state: Y.encodeStateAsUpdate(y),
+    doc,
+  };
 }
 
 function update(text: string, base?: Y.Doc): Uint8Array {
@@ -20,7 +28,11 @@ function update(text: string, base?: Y.Doc): Uint8Array {
 }
 
 /** The behaviour every Store implementation must show; run against each backend. */
-export function storeContract(name: string, open: () => Promise<Store>, cleanup: (s: Store) => Promise<void>) {
+export function storeContract(
+  name: string,
+  open: () => Promise<Store>,
+  cleanup: (s: Store) => Promise<void>,
+) {
   describe(`${name} store contract`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -34,8 +46,16 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       await store.briefs.create(newBrief("b1"));
       await store.briefs.create(newBrief("b2"));
       expect((await store.briefs.list()).map((b) => b.id).sort()).toEqual(["b1", "b2"]);
-      await store.briefs.updateMeta("b1", { title: "Renamed", templateId: "t", fields: { x: "y" } });
-      expect(await store.briefs.get("b1")).toMatchObject({ title: "Renamed", templateId: "t", fields: { x: "y" } });
+      await store.briefs.updateMeta("b1", {
+        title: "Renamed",
+        templateId: "t",
+        fields: { x: "y" },
+      });
+      expect(await store.briefs.get("b1")).toMatchObject({
+        title: "Renamed",
+        templateId: "t",
+        fields: { x: "y" },
+      });
       expect(await store.briefs.delete("b1")).toBe(true);
       expect(await store.briefs.delete("b1")).toBe(false);
       expect(await store.briefs.get("b1")).toBeNull();
@@ -82,12 +102,24 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
         source: { publisher: "Pub" },
         paragraphs: ["One."],
         boilerplate: [],
-        snippets: [{ id: "a1:0", articleId: "a1", kind: "fact", text: "One.", paragraph: 0, start: 0, end: 4 }],
+        snippets: [
+          {
+            id: "a1:0",
+            articleId: "a1",
+            kind: "fact",
+            text: "One.",
+            paragraph: 0,
+            start: 0,
+            end: 4,
+          },
+        ],
         entities: { people: [], orgs: [], places: [] },
       };
       await store.articles.create(article);
       expect(await store.articles.get("a1")).toEqual(article);
-      expect(await store.articles.list()).toMatchObject([{ id: "a1", title: "Title", source: { publisher: "Pub" }, snippetCount: 1 }]);
+      expect(await store.articles.list()).toMatchObject([
+        { id: "a1", title: "Title", source: { publisher: "Pub" }, snippetCount: 1 },
+      ]);
       expect(await store.articles.count()).toBe(1);
       expect(await store.articles.delete("a1")).toBe(true);
       expect(await store.articles.get("a1")).toBeNull();

@@ -7,11 +7,20 @@ export function pgArticles(pool: pg.Pool): ArticleRepo {
     async create(article) {
       await pool.query(
         "INSERT INTO articles (id, title, body, snippet_count, created_at) VALUES ($1, $2, $3, $4, $5)",
-        [article.id, article.title, JSON.stringify(article), article.snippets.length, new Date().toISOString()],
+        [
+          article.id,
+          article.title,
+          JSON.stringify(article),
+          article.snippets.length,
+          new Date().toISOString(),
+        ],
       );
     },
     async get(id) {
-      const { rows } = await pool.query<{ body: string }>("SELECT body FROM articles WHERE id = $1", [id]);
+      const { rows } = await pool.query<{ body: string }>(
+        "SELECT body FROM articles WHERE id = $1",
+        [id],
+      );
       return rows[0] ? (JSON.parse(rows[0].body) as Article) : null;
     },
     async list() {

@@ -44,7 +44,10 @@ export function pgDocs(pool: pg.Pool): DocRepo {
            SELECT $1, $2::bigint + i - 1, u FROM unnest($3::bytea[]) WITH ORDINALITY AS t(u, i)`,
           [briefId, first, batch.map((u) => Buffer.from(u))],
         );
-        await client.query("UPDATE briefs SET updated_at = $1 WHERE id = $2", [new Date().toISOString(), briefId]);
+        await client.query("UPDATE briefs SET updated_at = $1 WHERE id = $2", [
+          new Date().toISOString(),
+          briefId,
+        ]);
         return first + batch.length - 1;
       });
     },
@@ -57,7 +60,10 @@ export function pgDocs(pool: pg.Pool): DocRepo {
              doc_json = excluded.doc_json`,
           [briefId, Buffer.from(state), upToSeq, JSON.stringify(doc)],
         );
-        await client.query("DELETE FROM doc_updates WHERE brief_id = $1 AND seq <= $2", [briefId, upToSeq]);
+        await client.query("DELETE FROM doc_updates WHERE brief_id = $1 AND seq <= $2", [
+          briefId,
+          upToSeq,
+        ]);
       });
     },
     async derived(briefId) {

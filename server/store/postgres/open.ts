@@ -2,9 +2,13 @@ import pg from "pg";
 import { migrations } from "../migrations.ts";
 import type { Store } from "../store.ts";
 import { pgArticles } from "./articles.ts";
+import { pgAudit } from "./audit.ts";
 import { pgBriefs } from "./briefs.ts";
 import { pgDocs } from "./docs.ts";
+import { pgSessions } from "./sessions.ts";
+import { pgShares } from "./shares.ts";
 import { pgTemplates } from "./templates.ts";
+import { pgUsers } from "./users.ts";
 
 export interface PostgresOptions {
   /** Keep every table in this schema (created if missing); tests use one each. */
@@ -32,6 +36,10 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     docs: pgDocs(pool),
     articles: pgArticles(pool),
     templates: pgTemplates(pool),
+    users: pgUsers(pool),
+    sessions: pgSessions(pool),
+    shares: pgShares(pool),
+    audit: pgAudit(pool),
     async close() {
       await pool.end();
     },
@@ -44,8 +52,12 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query("BEGIN");
     // One instance migrates at a time; the others wait and then find nothing to do.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('briefroom-migrations'))");
-    await client.query("CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-    const done = new Set((await client.query("SELECT id FROM migrations")).rows.map((r) => r.id as number));
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+    );
+    const done = new Set(
+      (await client.query("SELECT id FROM migrations")).rows.map((r) => r.id as number),
+    );
     for (const m of migrations) {
       if (done.has(m.id)) continue;
       await client.query(m.postgres);
@@ -61,7 +73,10 @@ async function migrate(pool: pg.Pool): Promise<void> {
 }
 
 /** Runs `fn` in a transaction on one pooled client. */
-export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");

@@ -11,11 +11,19 @@ export function pgTemplates(pool: pg.Pool): TemplateRepo {
         `INSERT INTO templates (id, body, reference_docx, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at,
            reference_docx = COALESCE(excluded.reference_docx, templates.reference_docx)`,
-        [template.id, JSON.stringify(template), referenceDocx ? Buffer.from(referenceDocx) : null, new Date().toISOString()],
+        [
+          template.id,
+          JSON.stringify(template),
+          referenceDocx ? Buffer.from(referenceDocx) : null,
+          new Date().toISOString(),
+        ],
       );
     },
     async get(id) {
-      const { rows } = await pool.query<{ body: string }>("SELECT body FROM templates WHERE id = $1", [id]);
+      const { rows } = await pool.query<{ body: string }>(
+        "SELECT body FROM templates WHERE id = $1",
+        [id],
+      );
       return rows[0] ? parse(rows[0].body) : null;
     },
     async list() {
@@ -27,7 +35,10 @@ export function pgTemplates(pool: pg.Pool): TemplateRepo {
       return (res.rowCount ?? 0) > 0;
     },
     async setReferenceDocx(id, docx) {
-      await pool.query("UPDATE templates SET reference_docx = $1 WHERE id = $2", [Buffer.from(docx), id]);
+      await pool.query("UPDATE templates SET reference_docx = $1 WHERE id = $2", [
+        Buffer.from(docx),
+        id,
+      ]);
     },
     async referenceDocx(id) {
       const { rows } = await pool.query<{ reference_docx: Buffer | null }>(

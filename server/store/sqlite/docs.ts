@@ -12,7 +12,9 @@ export function sqliteDocs(db: Database.Database): DocRepo {
        SELECT seq FROM doc_updates WHERE brief_id = ?
        UNION ALL SELECT seq FROM doc_snapshots WHERE brief_id = ?)`,
   );
-  const insert = db.prepare("INSERT INTO doc_updates (brief_id, seq, update_data) VALUES (?, ?, ?)");
+  const insert = db.prepare(
+    "INSERT INTO doc_updates (brief_id, seq, update_data) VALUES (?, ?, ?)",
+  );
   const upsertSnapshot = db.prepare(
     `INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES (?, ?, ?, ?)
      ON CONFLICT (brief_id) DO UPDATE SET state = excluded.state, seq = excluded.seq,
@@ -29,10 +31,12 @@ export function sqliteDocs(db: Database.Database): DocRepo {
     touch.run(new Date().toISOString(), briefId);
     return seq;
   });
-  const compact = db.transaction((briefId: string, state: Uint8Array, upTo: number, doc: string) => {
-    upsertSnapshot.run(briefId, Buffer.from(state), upTo, doc);
-    dropUpTo.run(briefId, upTo);
-  });
+  const compact = db.transaction(
+    (briefId: string, state: Uint8Array, upTo: number, doc: string) => {
+      upsertSnapshot.run(briefId, Buffer.from(state), upTo, doc);
+      dropUpTo.run(briefId, upTo);
+    },
+  );
 
   return {
     async load(briefId) {

@@ -4,9 +4,13 @@ import Database from "better-sqlite3";
 import { migrations } from "../migrations.ts";
 import type { Store } from "../store.ts";
 import { sqliteArticles } from "./articles.ts";
+import { sqliteAudit } from "./audit.ts";
 import { sqliteBriefs } from "./briefs.ts";
 import { sqliteDocs } from "./docs.ts";
+import { sqliteSessions } from "./sessions.ts";
+import { sqliteShares } from "./shares.ts";
 import { sqliteTemplates } from "./templates.ts";
+import { sqliteUsers } from "./users.ts";
 
 /** Opens (creating if needed) the SQLite store in `dataDir/briefroom.db`, migrated. */
 export function openSqliteStore(dataDir: string): Store {
@@ -24,6 +28,10 @@ export function openSqliteStore(dataDir: string): Store {
     docs: sqliteDocs(db),
     articles: sqliteArticles(db),
     templates: sqliteTemplates(db),
+    users: sqliteUsers(db),
+    sessions: sqliteSessions(db),
+    shares: sqliteShares(db),
+    audit: sqliteAudit(db),
     async close() {
       db.close();
     },

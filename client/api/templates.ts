@@ -1,0 +1,13 @@
+import type { TemplateInfo } from "../../server/schema/template.ts";
+import { client, ok } from "./client.ts";
+
+/** Brief templates: the built-in ones and any the team saved. */
+export const templatesApi = {
+  list: async (): Promise<TemplateInfo[]> => {
+    const body: unknown = await ok(client.api.templates.$get());
+    // The list is an array; tolerate `{templates}` should the route wrap it.
+    return Array.isArray(body) ? body : (body as { templates: TemplateInfo[] }).templates;
+  },
+  get: async (id: string): Promise<TemplateInfo> =>
+    ok(client.api.templates[":id"].$get({ param: { id } })) as Promise<TemplateInfo>,
+};

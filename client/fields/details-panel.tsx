@@ -1,0 +1,57 @@
+import type { FieldValues } from "../../server/schema/brief.ts";
+import { setField } from "../collab/meta.ts";
+import type { BriefSession } from "../collab/session.ts";
+import { FieldInput } from "./field-input.tsx";
+import { useTemplate } from "./use-template.ts";
+import { WritingGuide } from "./writing-guide.tsx";
+
+interface DetailsPanelProps {
+  id: string;
+  session: BriefSession | null;
+  templateId: string | null;
+  fields: FieldValues;
+}
+
+/** The template's fields, edited live for everyone through the brief's `meta` map. */
+export function DetailsPanel({ id, session, templateId, fields }: DetailsPanelProps) {
+  const load = useTemplate(templateId);
+  const change = (key: string) => (value: string) => session && setField(session.doc, key, value);
+  return (
+    <aside id={id} className="side-panel details-panel" aria-label="Brief details">
+      <div className="panel-header">
+        <h2>Details</h2>
+        {load.status === "ok" && <span className="panel-sub">{load.template.name}</span>}
+      </div>
+      <div className="panel-body">
+        {load.status === "none" && (
+          <p className="muted">
+            This brief has no template, so it has no fields. Briefs made from a template carry its
+            fields — classification, audience, date — into the Word document.
+          </p>
+        )}
+        {load.status === "loading" && <p className="muted">Loading the template…</p>}
+        {load.status === "error" && (
+          <p className="notice notice-error" role="alert">
+            Couldn't load the template: {load.message}
+          </p>
+        )}
+        {load.status === "ok" && (
+          <>
+            <form className="fields-form" onSubmit={(e) => e.preventDefault()}>
+              {load.template.fields.map((field) => (
+                <FieldInput
+                  key={field.key}
+                  field={field}
+                  value={fields[field.key] ?? ""}
+                  onChange={change(field.key)}
+                  disabled={!session}
+                />
+              ))}
+            </form>
+            <WritingGuide template={load.template} />
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

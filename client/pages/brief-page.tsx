@@ -1,0 +1,134 @@
+import type { Editor } from "@tiptap/core";
+import { useCallback, useEffect, useState } from "react";
+import type { Snippet } from "../../server/schema/article.ts";
+import type { Identity } from "../collab/identity.ts";
+import { setTitle } from "../collab/meta.ts";
+import { useConnection } from "../collab/use-connection.ts";
+import { useMeta } from "../collab/use-meta.ts";
+import { usePresence } from "../collab/use-presence.ts";
+import { useBriefSession } from "../collab/use-session.ts";
+import { Brand } from "../components/brand.tsx";
+import { ConnectionBadge } from "../components/connection-badge.tsx";
+import { DownloadButton } from "../components/download-button.tsx";
+import { Icon } from "../components/icon.tsx";
+import { IdentityMenu } from "../components/identity-menu.tsx";
+import { PresenceList } from "../components/presence-list.tsx";
+import { TitleInput } from "../components/title-input.tsx";
+import { BriefEditor } from "../editor/brief-editor.tsx";
+import { snippetContent } from "../editor/snippet-content.ts";
+import { DetailsPanel } from "../fields/details-panel.tsx";
+import { keepLoadedAssets } from "../offline-shell.ts";
+import { SourcesPanel } from "../sources/sources-panel.tsx";
+import { NotFoundPage } from "./not-found-page.tsx";
+import { useBriefRecord } from "./use-brief-record.ts";
+import { useWideScreen } from "./use-wide-screen.ts";
+
+interface BriefPageProps {
+  briefId: string;
+  identity: Identity;
+  onIdentity: (identity: Identity) => void;
+}
+
+/** A brief: details on the left, the shared editor in the middle, sources on the right. */
+export function BriefPage({ briefId, identity, onIdentity }: BriefPageProps) {
+  const record = useBriefRecord(briefId);
+  const session = useBriefSession(briefId, identity);
+  const connection = useConnection(session);
+  const peers = usePresence(session);
+  const meta = useMeta(session);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const wide = useWideScreen();
+  const [showDetails, setShowDetails] = useState(wide);
+  useEffect(() => setShowDetails(wide), [wide]);
+
+  useEffect(() => {
+    keepLoadedAssets().catch(() => {});
+  }, []);
+
+  useEffect(() => {
+    session?.provider.awareness.setLocalStateField("user", identity);
+  }, [session, identity]);
+
+  const title = meta?.title || (record.status === "ok" ? record.brief.title : "");
+  useEffect(() => {
+    document.title = `${title || "Brief"} · Briefroom`;
+  }, [title]);
+
+  const insertSnippet = useCallback(
+    (snippet: Snippet) => {
+      if (!editor) return false;
+      return editor.chain().focus().insertContent(snippetContent(snippet)).run();
+    },
+    [editor],
+  );
+
+  const deleted = record.status === "missing" || connection.closeCode === 4404;
+  useEffect(() => {
+    // A deleted brief's offline copy would otherwise linger in this browser forever.
+    if (deleted) session?.local.clearData().catch(() => {});
+  }, [deleted, session]);
+
+  if (record.status === "missing" || connection.connection === "gone") {
+    return (
+      <NotFoundPage
+        title={deleted ? "This brief doesn't exist" : "This brief is closed to you"}
+        detail={
+          deleted
+            ? "It may have been deleted. Your other briefs are on the home page."
+            : "Ask its owner to share it with you again."
+        }
+      />
+    );
+  }
+
+  const templateId = meta?.templateId ?? (record.status === "ok" ? record.brief.templateId : null);
+  return (
+    <div className="brief-page">
+      <button type="button" className="skip-link" onClick={() => editor?.commands.focus()}>
+        Skip to the brief text
+      </button>
+      <header className="topbar brief-topbar">
+        <Brand compact />
+        <button
+          type="button"
+          className="btn btn-quiet panel-toggle"
+          aria-expanded={showDetails}
+          aria-controls="details-panel"
+          onClick={() => setShowDetails(!showDetails)}
+        >
+          <Icon name="panel" />
+          Details
+        </button>
+        <TitleInput
+          value={title}
+          onChange={(v) => session && setTitle(session.doc, v)}
+          disabled={!session}
+        />
+        <div className="topbar-end">
+          <ConnectionBadge state={connection} />
+          <PresenceList peers={peers} />
+          <IdentityMenu identity={identity} onChange={onIdentity} />
+          <DownloadButton briefId={briefId} title={title} />
+        </div>
+      </header>
+      <div className={`brief-layout${showDetails ? " with-details" : ""}`}>
+        {showDetails && (
+          <DetailsPanel
+            id="details-panel"
+            session={session}
+            templateId={templateId}
+            fields={meta?.fields ?? {}}
+          />
+        )}
+        <main className="editor-column" id="brief-text" aria-label="Brief">
+          {session ? (
+            <BriefEditor session={session} identity={identity} onEditor={setEditor} />
+          ) : (
+            <div className="editor-loading">Opening brief…</div>
+          )}
+        </main>
+        <SourcesPanel onInsert={insertSnippet} canInsert={Boolean(editor)} />
+      </div>
+    </div>
+  );
+}

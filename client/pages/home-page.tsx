@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from "react";
+import type { TemplateInfo } from "../../server/schema/template.ts";
+import { type BriefListItem, briefsApi } from "../api/briefs.ts";
+import { readableError } from "../api/errors.ts";
+import { templatesApi } from "../api/templates.ts";
+import type { Identity } from "../collab/identity.ts";
+import { Brand } from "../components/brand.tsx";
+import { Icon } from "../components/icon.tsx";
+import { IdentityMenu } from "../components/identity-menu.tsx";
+import { useToast } from "../components/toasts.tsx";
+import { BriefsTable } from "./briefs-table.tsx";
+import { NewBriefDialog } from "./new-brief-dialog.tsx";
+
+interface HomePageProps {
+  identity: Identity;
+  onIdentity: (identity: Identity) => void;
+}
+
+/** The team's briefs: who is in each, and a way to start a new one. */
+export function HomePage({ identity, onIdentity }: HomePageProps) {
+  const [briefs, setBriefs] = useState<BriefListItem[] | null>(null);
+  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const notify = useToast();
+
+  const load = useCallback(() => {
+    setError(null);
+    briefsApi.list().then(setBriefs, (err: unknown) => setError(readableError(err)));
+  }, []);
+  useEffect(() => {
+    load();
+    templatesApi.list().then(setTemplates, () => setTemplates([]));
+    const timer = setInterval(() => briefsApi.list().then(setBriefs, () => {}), 15_000);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const remove = async (brief: BriefListItem) => {
+    try {
+      await briefsApi.remove(brief.id);
+      setBriefs((list) => list?.filter((b) => b.id !== brief.id) ?? null);
+      notify(`Deleted “${brief.title}”.`, "success");
+    } catch (err) {
+      notify(`Couldn't delete “${brief.title}”: ${readableError(err)}`, "error");
+    }
+  };
+
+  return (
+    <div className="home-page">
+      <header className="topbar">
+        <Brand />
+        <div className="topbar-end">
+          <IdentityMenu identity={identity} onChange={onIdentity} />
+        </div>
+      </header>
+      <main className="home-main">
+        <div className="home-heading">
+          <div>
+            <h1>Briefs</h1>
+            <p className="lede">
+              Turn the news into briefs your team writes together, with every quote sourced.
+            </p>
+          </div>
+          <button
+            type="button"
+            className="btn btn-primary btn-large"
+            onClick={() => setCreating(true)}
+          >
+            <Icon name="plus" /> New brief
+          </button>
+        </div>
+        {error && (
+          <div className="notice notice-error" role="alert">
+            Couldn't load your briefs: {error}{" "}
+            <button type="button" className="link-button" onClick={load}>
+              Try again
+            </button>
+          </div>
+        )}
+        {!briefs && !error && <p className="muted">Loading briefs…</p>}
+        {briefs?.length === 0 && (
+          <div className="empty-state">
+            <Icon name="file" size={36} />
+            <h2>No briefs yet</h2>
+            <p>
+              A brief starts from a template — a policy brief, a decision memo, a situation report —
+              and can draft itself from articles you import. Invite colleagues by sharing its
+              address.
+            </p>
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              Create your first brief
+            </button>
+          </div>
+        )}
+        {briefs && briefs.length > 0 && (
+          <BriefsTable briefs={briefs} templates={templates} onDelete={remove} />
+        )}
+      </main>
+      {creating && <NewBriefDialog templates={templates} onClose={() => setCreating(false)} />}
+    </div>
+  );
+}

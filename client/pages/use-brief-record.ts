@@ -1,0 +1,34 @@
+import { useEffect, useState } from "react";
+import type { BriefWithDoc } from "../../server/schema/brief.ts";
+import { briefsApi } from "../api/briefs.ts";
+import { ApiError } from "../api/errors.ts";
+
+export type BriefRecord =
+  | { status: "loading" }
+  | { status: "ok"; brief: BriefWithDoc }
+  | { status: "missing" }
+  /** The server could not be reached: the brief may still open from this device's copy. */
+  | { status: "unreachable" };
+
+/** Checks the brief exists before the editor opens it; offline is not an error. */
+export function useBriefRecord(briefId: string): BriefRecord {
+  const [record, setRecord] = useState<BriefRecord>({ status: "loading" });
+  useEffect(() => {
+    let live = true;
+    briefsApi.get(briefId).then(
+      (brief) => live && setRecord({ status: "ok", brief: brief as BriefWithDoc }),
+      (err: unknown) => {
+        if (!live) return;
+        setRecord(
+          err instanceof ApiError && err.status === 404
+            ? { status: "missing" }
+            : { status: "unreachable" },
+        );
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [briefId]);
+  return record;
+}

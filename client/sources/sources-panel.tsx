@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useState } from "react";
+import type { Article, Snippet } from "../../server/schema/article.ts";
+import { Icon } from "../components/icon.tsx";
+import { useToast } from "../components/toasts.tsx";
+import { ArticleReader } from "./article-reader.tsx";
+import { filterSnippets, isFiltering, NO_FILTER } from "./filter-snippets.ts";
+import { ImportForm } from "./import-form.tsx";
+import { SnippetFilters } from "./snippet-filters.tsx";
+import { SnippetList } from "./snippet-list.tsx";
+import { useArticles } from "./use-articles.ts";
+
+const ALL = "";
+
+interface SourcesPanelProps {
+  onInsert: (snippet: Snippet) => boolean;
+  canInsert: boolean;
+}
+
+/** The imported articles and their snippets, ready to quote and cite in the brief. */
+export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
+  const articles = useArticles();
+  const notify = useToast();
+  const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState(ALL);
+  const [filter, setFilter] = useState(NO_FILTER);
+  const [reading, setReading] = useState<{ articleId: string; snippetId: string | null } | null>(
+    null,
+  );
+
+  const { summaries, bodies, ensure } = articles;
+  const ids = useMemo(
+    () => (selected ? [selected] : (summaries ?? []).map((a) => a.id)),
+    [selected, summaries],
+  );
+  useEffect(() => ensure(ids), [ids, ensure]);
+
+  const shown = ids.flatMap((id) => bodies[id]?.snippets ?? []);
+  const visible = filterSnippets(shown, filter);
+  const titles = Object.fromEntries((summaries ?? []).map((a) => [a.id, a.title]));
+  const loading = ids.some((id) => !bodies[id]);
+
+  const imported = (article: Article) => {
+    articles.add(article);
+    setImporting(false);
+    setSelected(article.id);
+    setFilter(NO_FILTER);
+    notify(`Imported “${article.title}” with ${article.snippets.length} snippets.`, "success");
+  };
+  const insert = (snippet: Snippet) => {
+    if (!onInsert(snippet))
+      notify("Click in the brief where the snippet should go, then insert it.", "info");
+  };
+  const readingArticle = reading ? bodies[reading.articleId] : undefined;
+
+  return (
+    <aside className="side-panel sources-panel" aria-label="Sources">
+      <div className="panel-header">
+        <h2>Sources</h2>
+        {!importing && (
+          <button type="button" className="btn btn-small" onClick={() => setImporting(true)}>
+            <Icon name="plus" size={16} /> Import article
+          </button>
+        )}
+      </div>
+      <div className="panel-body">
+        {importing && <ImportForm onImported={imported} onCancel={() => setImporting(false)} />}
+        {articles.error && (
+          <div className="notice notice-error" role="alert">
+            {articles.error}{" "}
+            <button type="button" className="link-button" onClick={articles.reload}>
+              Try again
+            </button>
+          </div>
+        )}
+        {summaries?.length === 0 && !importing && (
+          <div className="empty-state empty-small">
+            <Icon name="book" size={28} />
+            <h3>No sources yet</h3>
+            <p>
+              Import a news article — paste it, upload a file or give a link. Briefroom pulls out
+              its quotes, speakers and key facts so you can cite them here.
+            </p>
+            <button type="button" className="btn btn-primary" onClick={() => setImporting(true)}>
+              Import your first article
+            </button>
+          </div>
+        )}
+        {readingArticle && reading ? (
+          <ArticleReader
+            article={readingArticle}
+            focus={reading.snippetId}
+            onBack={() => setReading(null)}
+          />
+        ) : (
+          summaries &&
+          summaries.length > 0 && (
+            <>
+              <div className="article-picker">
+                <select
+                  aria-label="Article"
+                  value={selected}
+                  onChange={(e) => setSelected(e.target.value)}
+                >
+                  <option value={ALL}>All articles ({summaries.length})</option>
+                  {summaries.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.title}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="btn btn-small btn-quiet"
+                  disabled={!selected || !bodies[selected]}
+                  onClick={() => setReading({ articleId: selected, snippetId: null })}
+                  title={
+                    selected
+                      ? "Read the article with its snippets highlighted"
+                      : "Choose an article to read it"
+                  }
+                >
+                  <Icon name="book" size={16} /> Read
+                </button>
+              </div>
+              <SnippetFilters snippets={shown} filter={filter} onChange={setFilter} />
+              {loading && !shown.length && <p className="muted">Loading snippets…</p>}
+              {!loading && visible.length === 0 && (
+                <div className="empty-state empty-small">
+                  {isFiltering(filter) ? (
+                    <>
+                      <p>No snippets match these filters.</p>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setFilter(NO_FILTER)}
+                      >
+                        Clear filters
+                      </button>
+                    </>
+                  ) : (
+                    <p>
+                      No quotes or facts were found in this article. Open it in the reader to see
+                      its text.
+                    </p>
+                  )}
+                </div>
+              )}
+              <SnippetList
+                snippets={visible}
+                titles={titles}
+                showSource={!selected}
+                canInsert={canInsert}
+                onInsert={insert}
+                onShow={(s) => setReading({ articleId: s.articleId, snippetId: s.id })}
+              />
+            </>
+          )
+        )}
+      </div>
+    </aside>
+  );
+}

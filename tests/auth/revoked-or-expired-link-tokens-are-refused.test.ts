@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authInstalled, call } from "../utils/auth.ts";
+import { closeCode, openRawSocket, type RawSocket } from "../utils/raw-socket.ts";
+import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import { type Cast, newBrief, share, signUpCast } from "./fixtures.ts";
+
+describe.skipIf(!authInstalled)("revoking or expiring access", () => {
+  let server: TestServer;
+  let cast: Cast;
+  beforeAll(async () => {
+    server = await startTestServer();
+    cast = await signUpCast(server);
+  });
+  afterAll(async () => {
+    await server.close();
+    removeDataDir(server.dataDir);
+  });
+
+  async function openSocket(briefId: string, token: string): Promise<RawSocket> {
+    const socket = openRawSocket(`${server.wsUrl}/${briefId}?token=${token}`, { auth: false });
+    await socket.next((f) => f[0] === 0); // the server's sync step 1: the socket is in the room
+    return socket;
+  }
+  const stillOpen = (socket: RawSocket) => socket.ws.readyState === socket.ws.OPEN;
+
+  it("revoking a link closes its live sockets at once and refuses the token afterwards", async () => {
+    const id = await newBrief(server, cast.owner);
+    const link = await share(server, cast.owner, id, { role: "editor" });
+    const linked = [await openSocket(id, link.token!), await openSocket(id, link.token!)];
+    const owner = await openSocket(id, cast.owner.token);
+
+    const revoked = await call(server, "DELETE", `/api/briefs/${id}/shares/${link.id}`, {
+      token: cast.owner.token,
+    });
+    expect(revoked.status).toBe(204);
+    for (const s of linked) expect(await closeCode(s, 1000)).toBe(4403);
+    expect(stillOpen(owner)).toBe(true);
+
+    const again = openRawSocket(`${server.wsUrl}/${id}?token=${link.token}`, { auth: false });
+    expect(await closeCode(again)).toBe(4401);
+    expect((await call(server, "GET", `/api/briefs/${id}?token=${link.token}`)).status).toBe(401);
+    owner.ws.close();
+  });
+
+  it("an expired link is refused, and its live socket is closed when it expires", async () => {
+    const id = await newBrief(server, cast.owner);
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const link = await share(server, cast.owner, id, { role: "viewer", expiresAt });
+    expect(link.expiresAt).toBe(expiresAt);
+    const socket = await openSocket(id, link.token!);
+    expect((await call(server, "GET", `/api/briefs/${id}?token=${link.token}`)).status).toBe(200);
+
+    expect(await closeCode(socket, 4000)).toBe(4403);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(expiresAt));
+    const again = openRawSocket(`${server.wsUrl}/${id}?token=${link.token}`, { auth: false });
+    expect(await closeCode(again)).toBe(4401);
+    expect((await call(server, "GET", `/api/briefs/${id}?token=${link.token}`)).status).toBe(401);
+  });
+
+  it("a link cannot be made already expired", async () => {
+    const id = await newBrief(server, cast.owner);
+    const res = await call(server, "POST", `/api/briefs/${id}/shares`, {
+      token: cast.owner.token,
+      body: { role: "viewer", expiresAt: new Date(Date.now() - 1000).toISOString() },
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it("revoking a person's share closes their sockets and keeps them out", async () => {
+    const id = await newBrief(server, cast.owner);
+    const viewerShare = await share(server, cast.owner, id, {
+      email: cast.viewer.user.email,
+      role: "viewer",
+    });
+    const socket = await openSocket(id, cast.viewer.token);
+    await call(server, "DELETE", `/api/briefs/${id}/shares/${viewerShare.id}`, {
+      token: cast.owner.token,
+    });
+    expect(await closeCode(socket, 1000)).toBe(4403);
+    const again = openRawSocket(`${server.wsUrl}/${id}?token=${cast.viewer.token}`, {
+      auth: false,
+    });
+    expect(await closeCode(again)).toBe(4403);
+    expect(
+      (await call(server, "GET", `/api/briefs/${id}`, { token: cast.viewer.token })).status,
+    ).toBe(404);
+  });
+
+  it("deleting a brief closes every socket on it with 4404", async () => {
+    const id = await newBrief(server, cast.owner);
+    const link = await share(server, cast.owner, id, { role: "viewer" });
+    const sockets = [await openSocket(id, cast.owner.token), await openSocket(id, link.token!)];
+    expect(
+      (await call(server, "DELETE", `/api/briefs/${id}`, { token: cast.owner.token })).status,
+    ).toBe(204);
+    for (const s of sockets) expect(await closeCode(s, 1000)).toBe(4404);
+  });
+});

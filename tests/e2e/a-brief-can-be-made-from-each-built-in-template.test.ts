@@ -1,0 +1,82 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TemplateInfo } from "../../server/schema/template.ts";
+import {
+  ensureClientBuilt,
+  hasChromium,
+  launchBrowser,
+  NO_CHROMIUM_REASON,
+  newPerson,
+  unexpectedErrors,
+} from "../utils/browser.ts";
+import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+
+const BUILT_IN = ["policy-brief", "decision-memo", "situation-report", "intelligence-assessment"];
+
+describe.skipIf(!hasChromium)(
+  `New brief${hasChromium ? "" : ` (skipped: ${NO_CHROMIUM_REASON})`}`,
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      await ensureClientBuilt();
+      server = await startTestServer();
+      browser = await launchBrowser();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (server) removeDataDir(server.dataDir);
+    });
+
+    it.each(BUILT_IN)(
+      "makes a brief from the %s template through the dialog",
+      async (templateId) => {
+        const { body } = await server.api<TemplateInfo[] | { templates: TemplateInfo[] }>(
+          "GET",
+          "/api/templates",
+        );
+        const template = (Array.isArray(body) ? body : body.templates).find(
+          (t) => t.id === templateId,
+        );
+        expect(template, `built-in template ${templateId} is listed`).toBeTruthy();
+        if (!template) return;
+
+        const ada = await newPerson(browser, "Ada Byron");
+        const { page } = ada;
+        await page.goto(server.url);
+        await page
+          .getByRole("button", { name: /New brief|Create your first brief/ })
+          .first()
+          .click();
+        const dialog = page.getByRole("dialog", { name: "New brief" });
+        await dialog.locator(`.template-card[data-template-id="${templateId}"]`).click();
+        await dialog.getByLabel("Title").fill(`${template.name} for the e2e test`);
+        for (const field of template.fields) {
+          if (field.type === "text" && field.required && !field.default) {
+            await dialog.getByLabel(field.label).fill("Policy Unit");
+          }
+        }
+        await dialog.getByRole("button", { name: "Create brief" }).click();
+
+        await page.waitForURL(/\/briefs\/[A-Za-z0-9_-]+$/);
+        await page.locator(".ProseMirror").waitFor();
+        const id = new URL(page.url()).pathname.split("/").pop() ?? "";
+        const { body: brief } = await server.api<{ templateId: string; title: string }>(
+          "GET",
+          `/api/briefs/${id}`,
+        );
+        expect(brief).toMatchObject({ templateId, title: `${template.name} for the e2e test` });
+        // The details panel shows the template's fields, editable.
+        const details = page.getByRole("complementary", { name: "Brief details" });
+        await expect.poll(() => details.locator(".panel-sub").textContent()).toBe(template.name);
+        expect(await details.locator(".form-field").count()).toBe(template.fields.length);
+
+        expect(unexpectedErrors(ada.errors)).toEqual([]);
+        await ada.context.close();
+      },
+    );
+  },
+);

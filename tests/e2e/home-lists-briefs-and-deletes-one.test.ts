@@ -1,0 +1,66 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ensureClientBuilt,
+  hasChromium,
+  launchBrowser,
+  NO_CHROMIUM_REASON,
+  newPerson,
+  unexpectedErrors,
+} from "../utils/browser.ts";
+import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+
+describe.skipIf(!hasChromium)(
+  `briefs home${hasChromium ? "" : ` (skipped: ${NO_CHROMIUM_REASON})`}`,
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      await ensureClientBuilt();
+      server = await startTestServer();
+      browser = await launchBrowser();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (server) removeDataDir(server.dataDir);
+    });
+
+    it("tells a new team what to do, lists briefs with who is in them, and deletes one after asking", async () => {
+      const ada = await newPerson(browser, "Ada Byron");
+      const { page } = ada;
+      await page.goto(server.url);
+      await page.getByRole("heading", { name: "No briefs yet" }).waitFor();
+
+      const { body: keep } = await server.api<{ id: string }>("POST", "/api/briefs", {
+        title: "Keep me",
+      });
+      const { body: drop } = await server.api<{ id: string }>("POST", "/api/briefs", {
+        title: "Drop me",
+      });
+      const ben = await newPerson(browser, "Ben Okri");
+      await ben.page.goto(`${server.url}/briefs/${keep.id}`);
+      await ben.page.locator('.connection[data-state="connected"]').waitFor();
+
+      await page.reload();
+      const keepRow = page.locator(`tr[data-brief-id="${keep.id}"]`);
+      await expect.poll(() => keepRow.locator(".live-count").textContent()).toBe("1 person");
+
+      const dropRow = page.locator(`tr[data-brief-id="${drop.id}"]`);
+      await dropRow.getByRole("button", { name: "Delete Drop me" }).click();
+      await dropRow.getByRole("button", { name: "Delete for everyone" }).click();
+      await dropRow.waitFor({ state: "detached" });
+      expect((await server.api("GET", `/api/briefs/${drop.id}`)).status).toBe(404);
+
+      await keepRow.getByRole("link", { name: "Keep me", exact: true }).click();
+      await page.waitForURL(`**/briefs/${keep.id}`);
+      await page.locator('.presence [data-peer="Ben Okri"]').waitFor();
+
+      expect(unexpectedErrors(ada.errors)).toEqual([]);
+      await ada.context.close();
+      await ben.context.close();
+    });
+  },
+);

@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ensureClientBuilt,
+  hasChromium,
+  launchBrowser,
+  NO_CHROMIUM_REASON,
+  newPerson,
+  openBrief,
+  unexpectedErrors,
+} from "../utils/browser.ts";
+import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+
+const SAMPLE = readFileSync("seeds/north-korea-troops-russia.txt", "utf8");
+
+describe.skipIf(!hasChromium)(
+  `sources panel${hasChromium ? "" : ` (skipped: ${NO_CHROMIUM_REASON})`}`,
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      await ensureClientBuilt();
+      server = await startTestServer();
+      browser = await launchBrowser();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (server) removeDataDir(server.dataDir);
+    });
+
+    it("imports the sample article and inserts a quote the other person sees with its speaker", async () => {
+      const { body: brief } = await server.api<{ id: string }>("POST", "/api/briefs", {
+        title: "Korea and Russia",
+      });
+      const ada = await newPerson(browser, "Ada Byron");
+      const ben = await newPerson(browser, "Ben Okri");
+      await openBrief(ada.page, server.url, brief.id);
+      await openBrief(ben.page, server.url, brief.id);
+
+      const sources = ada.page.getByRole("complementary", { name: "Sources" });
+      await sources.getByRole("button", { name: "Import article" }).first().click();
+      await sources.getByLabel("Article text or HTML").fill(SAMPLE);
+      await sources.getByLabel("Title (optional)").fill("North Korean troops head for Ukraine");
+      await sources.locator("form").getByRole("button", { name: "Import article" }).click();
+
+      // Snippets appear grouped by kind, speakers shown; narrow to one speaker's quotes.
+      const quotes = sources.locator(".snippet-quote");
+      await quotes.first().waitFor();
+      await sources.getByRole("button", { name: /^Quotes/ }).click();
+      await sources.getByLabel("Speaker").selectOption({ label: "Hong Min" });
+      const quote = quotes.filter({ hasText: "This establishes a framework" });
+      await expect.poll(() => quote.count()).toBe(1);
+      await expect
+        .poll(() => quote.locator(".snippet-speaker").textContent())
+        .toContain("Hong Min");
+
+      // The reader shows where it came from.
+      await quote.getByRole("button", { name: "Show in article" }).click();
+      await expect
+        .poll(() => sources.locator(".reader .hl-focus").textContent())
+        .toContain("This establishes a framework");
+      await sources.getByRole("button", { name: "Back to snippets" }).click();
+
+      await ada.page.locator(".ProseMirror").click();
+      await quote.getByRole("button", { name: /^Insert quote/ }).click();
+
+      const theirs = ben.page.locator('.ProseMirror blockquote[data-speaker="Hong Min"]');
+      await theirs.waitFor();
+      expect(await theirs.textContent()).toContain("This establishes a framework");
+      expect(await theirs.getAttribute("data-article-id")).toBeTruthy();
+      expect(await theirs.getAttribute("data-snippet-id")).toBeTruthy();
+
+      expect(unexpectedErrors(ada.errors)).toEqual([]);
+      expect(unexpectedErrors(ben.errors)).toEqual([]);
+      await ada.context.close();
+      await ben.context.close();
+    });
+  },
+);

@@ -1,0 +1,74 @@
+/**
+ * Renders the screenshots in docs/ from a fresh server with the sample article:
+ * `npx tsx tests/e2e/screenshots.script.ts`. Not a test (no `.test.ts`): it only draws.
+ */
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { ensureClientBuilt, launchBrowser, newPerson, openBrief } from "../utils/browser.ts";
+import { removeDataDir, startTestServer } from "../utils/server.ts";
+
+const SAMPLE = readFileSync("seeds/north-korea-troops-russia.txt", "utf8");
+const shot = (page: Page, name: string) => page.screenshot({ path: `docs/${name}.png` });
+
+await ensureClientBuilt();
+const server = await startTestServer();
+const browser = await launchBrowser();
+try {
+  const { body: article } = await server.api<{ id: string }>("POST", "/api/articles", {
+    text: SAMPLE,
+    title: "North Korean troops head for Russia's front lines",
+    source: { publisher: "The Moscow Times", author: "AFP", publishedAt: "2024-10-18" },
+  });
+  const { body: brief } = await server.api<{ id: string }>("POST", "/api/briefs", {
+    title: "North Korean troops in Russia: what it means for the peninsula",
+    templateId: "policy-brief",
+    fields: {
+      author: "Maya Okafor, Asia Desk",
+      distribution: "Policy directors; not for onward circulation",
+    },
+    articleIds: [article.id],
+    draft: true,
+  });
+  await server.api("POST", "/api/briefs", {
+    title: "Grid resilience after the winter storms",
+    templateId: "situation-report",
+    fields: { author: "Energy Security Unit" },
+  });
+  await server.api("POST", "/api/briefs", {
+    title: "Options for the Baltic cable incident",
+    templateId: "decision-memo",
+    fields: { to: "Minister of State", from: "Maritime Security Team" },
+  });
+
+  const maya = await newPerson(browser, "Maya Okafor", "#0f766e");
+  const tom = await newPerson(browser, "Tom Reyes", "#c2410c");
+  await openBrief(maya.page, server.url, brief.id);
+  await openBrief(tom.page, server.url, brief.id);
+  await tom.page.locator(".ProseMirror p").nth(1).click();
+  await tom.page.keyboard.press("End");
+  await maya.page.locator(".ProseMirror p").first().click();
+  await maya.page.waitForTimeout(800);
+  await shot(maya.page, "editor");
+
+  const sources = maya.page.getByRole("complementary", { name: "Sources" });
+  await sources.getByRole("button", { name: /^Quotes/ }).click();
+  await sources
+    .locator(".snippet-quote")
+    .first()
+    .getByRole("button", { name: "Show in article" })
+    .click();
+  await maya.page.waitForTimeout(800);
+  await shot(maya.page, "reader");
+
+  await maya.page.goto(server.url);
+  await maya.page.locator(".briefs-table").waitFor();
+  await shot(maya.page, "home");
+  await maya.page.getByRole("button", { name: "New brief" }).click();
+  await maya.page.getByRole("dialog").waitFor();
+  await maya.page.waitForTimeout(300);
+  await shot(maya.page, "new-brief");
+} finally {
+  await browser.close();
+  await server.close();
+  removeDataDir(server.dataDir);
+}

@@ -1,0 +1,72 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  editorText,
+  ensureClientBuilt,
+  hasChromium,
+  launchBrowser,
+  NO_CHROMIUM_REASON,
+  newPerson,
+  openBrief,
+  unexpectedErrors,
+} from "../utils/browser.ts";
+import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+
+describe.skipIf(!hasChromium)(
+  `two people in one brief${hasChromium ? "" : ` (skipped: ${NO_CHROMIUM_REASON})`}`,
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      await ensureClientBuilt();
+      server = await startTestServer();
+      browser = await launchBrowser();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (server) removeDataDir(server.dataDir);
+    });
+
+    it("see each other's typing, carets and presence", async () => {
+      const { body: brief } = await server.api<{ id: string }>("POST", "/api/briefs", {
+        title: "Storm response",
+      });
+      const ada = await newPerson(browser, "Ada Byron", "#9333ea");
+      const ben = await newPerson(browser, "Ben Okri", "#c2410c");
+      await openBrief(ada.page, server.url, brief.id);
+      await openBrief(ben.page, server.url, brief.id);
+
+      await ada.page.locator(".ProseMirror").click();
+      await ada.page.keyboard.type("Ada writes the opening line.");
+      await expect.poll(() => editorText(ben.page)).toContain("Ada writes the opening line.");
+
+      await ben.page.locator(".ProseMirror").click();
+      await ben.page.keyboard.press("End");
+      await ben.page.keyboard.type(" Ben adds to it.");
+      await expect
+        .poll(() => editorText(ada.page))
+        .toContain("Ada writes the opening line. Ben adds to it.");
+
+      // Each sees the other's caret labelled with their name, and the other among those present.
+      await expect
+        .poll(() => ada.page.locator(".collaboration-carets__label").allInnerTexts())
+        .toContain("Ben Okri");
+      await expect
+        .poll(() => ben.page.locator(".collaboration-carets__label").allInnerTexts())
+        .toContain("Ada Byron");
+      await expect.poll(() => ada.page.locator('.presence [data-peer="Ben Okri"]').count()).toBe(1);
+
+      // Undo takes back only one's own edit.
+      await ben.page.keyboard.press("Control+z");
+      await expect.poll(() => editorText(ada.page)).toBe("Ada writes the opening line.");
+
+      expect(unexpectedErrors(ada.errors)).toEqual([]);
+      expect(unexpectedErrors(ben.errors)).toEqual([]);
+      await ada.context.close();
+      await ben.context.close();
+    });
+  },
+);
