@@ -2,16 +2,15 @@ import type Database from "better-sqlite3";
 import type { PMNode } from "../../schema/brief.ts";
 import type { DocRepo } from "../store.ts";
 
+const TOUCH_EVERY_MS = 1000;
+
 export function sqliteDocs(db: Database.Database): DocRepo {
   const snapshot = db.prepare("SELECT state, seq, doc_json FROM doc_snapshots WHERE brief_id = ?");
   const updates = db.prepare(
     "SELECT seq, update_data FROM doc_updates WHERE brief_id = ? ORDER BY seq",
   );
-  const maxSeq = db.prepare(
-    `SELECT MAX(seq) AS seq FROM (
-       SELECT seq FROM doc_updates WHERE brief_id = ?
-       UNION ALL SELECT seq FROM doc_snapshots WHERE brief_id = ?)`,
-  );
+  const maxLogSeq = db.prepare("SELECT MAX(seq) AS seq FROM doc_updates WHERE brief_id = ?");
+  const snapshotSeq = db.prepare("SELECT seq FROM doc_snapshots WHERE brief_id = ?");
   const insert = db.prepare(
     "INSERT INTO doc_updates (brief_id, seq, update_data) VALUES (?, ?, ?)",
   );
@@ -25,12 +24,56 @@ export function sqliteDocs(db: Database.Database): DocRepo {
   const countPending = db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
   const exists = db.prepare("SELECT 1 FROM briefs WHERE id = ?");
 
-  const append = db.transaction((briefId: string, batch: Uint8Array[]) => {
-    let seq = (maxSeq.get(briefId, briefId) as { seq: number | null }).seq ?? 0;
+  /** When each brief's `updated_at` was last written; "last edited" needs no finer grain. */
+  const touched = new Map<string, number>();
+  const appendOne = db.transaction((briefId: string, batch: Uint8Array[]) => {
+    const logged = (maxLogSeq.get(briefId) as { seq: number | null }).seq;
+    let seq = logged ?? (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ?? 0;
     for (const u of batch) insert.run(briefId, ++seq, Buffer.from(u));
-    touch.run(new Date().toISOString(), briefId);
+    const now = Date.now();
+    if (now - (touched.get(briefId) ?? 0) >= TOUCH_EVERY_MS) {
+      touched.set(briefId, now);
+      touch.run(new Date(now).toISOString(), briefId);
+    }
     return seq;
   });
+
+  // Group commit across briefs: appends requested in the same event-loop turn share one
+  // transaction (each in its own savepoint, so one brief's failure fails only its caller).
+  let queue: {
+    briefId: string;
+    batch: Uint8Array[];
+    done: (seq: number) => void;
+    fail: (e: unknown) => void;
+  }[] = [];
+  const commitQueued = db.transaction((entries: typeof queue) => {
+    const results: ({ seq: number } | { err: unknown })[] = [];
+    for (const e of entries) {
+      try {
+        results.push({ seq: appendOne(e.briefId, e.batch) });
+      } catch (err) {
+        results.push({ err });
+      }
+    }
+    return results;
+  });
+  const flushQueue = () => {
+    const entries = queue;
+    queue = [];
+    let results: ({ seq: number } | { err: unknown })[];
+    try {
+      results = commitQueued(entries);
+    } catch (err) {
+      for (const e of entries) e.fail(err);
+      return;
+    }
+    entries.forEach((e, i) => {
+      const r = results[i]!;
+      if ("seq" in r) e.done(r.seq);
+      else e.fail(r.err);
+    });
+  };
+
   const compact = db.transaction(
     (briefId: string, state: Uint8Array, upTo: number, doc: string) => {
       upsertSnapshot.run(briefId, Buffer.from(state), upTo, doc);
@@ -49,8 +92,11 @@ export function sqliteDocs(db: Database.Database): DocRepo {
         lastSeq: rows.at(-1)?.seq ?? snap?.seq ?? 0,
       };
     },
-    async append(briefId, batch) {
-      return append(briefId, batch);
+    append(briefId, batch) {
+      return new Promise((done, fail) => {
+        if (queue.length === 0) setImmediate(flushQueue);
+        queue.push({ briefId, batch, done, fail });
+      });
     },
     async compact(briefId, state, upToSeq, doc) {
       compact(briefId, state, upToSeq, JSON.stringify(doc));
