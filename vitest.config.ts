@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Server tests spawn processes and bind ports: keep parallelism modest on 2-core machines.
     maxWorkers: 2,
-    reporters: process.env.CI ? ["default", ["json", { outputFile: ".vitest-report.json" }]] : ["default"],
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: ".vitest-report.json" }]]
+      : ["default"],
   },
 });

@@ -42,7 +42,8 @@ describe.skipIf(!haveSharedServices)(
       clearInterval(typing);
 
       await eventually(
-        () => readers.every((r) => r.doc.getXmlFragment("default").length === typed),
+        // The brief's first, empty paragraph plus every typed line.
+        () => readers.every((r) => r.doc.getXmlFragment("default").length === typed + 1),
         10_000,
         "readers on the other instance to see every line",
       );
