@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CloseCode } from "../../server/schema/protocol.ts";
-import { appendParagraph, connectClient, eventually, synced } from "../utils/clients.ts";
+import { appendParagraph, bodyLines, connectClient, eventually, synced } from "../utils/clients.ts";
 import { closeCode, openRawSocket } from "../utils/raw-socket.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 
@@ -41,10 +41,12 @@ it("DELETE /api/briefs/:id closes live sockets with 4404 and removes the brief",
   expect((await server.api("DELETE", `/api/briefs/${id}`)).status).toBe(404);
 
   // The other brief's room never noticed.
+  const kept = [...bodyLines(bystander.doc), "still here"];
   appendParagraph(bystander.doc, "still here");
   const check = connectClient(server.wsUrl, keep);
   await synced(check.provider);
-  await eventually(() => check.text() === "still here");
+  await eventually(() => bodyLines(check.doc).length === kept.length, 5000, "the kept room's edit");
+  expect(bodyLines(check.doc)).toEqual(kept);
   expect(bystanderCloses).toBe(0);
   for (const c of [editor, bystander, check]) c.destroy();
 });

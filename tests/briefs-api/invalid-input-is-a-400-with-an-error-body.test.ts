@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { bearer } from "../utils/auth.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 
 let server: TestServer;
@@ -41,7 +42,8 @@ it("a body that is not JSON is a 400 with an error body", async () => {
   const before = await count();
   const res = await fetch(`${server.url}/api/briefs`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    // Signed in, so the answer is about the body, not the caller.
+    headers: { ...bearer(server.token!), "content-type": "application/json" },
     body: "{ not json",
   });
   expect(res.status).toBe(400);

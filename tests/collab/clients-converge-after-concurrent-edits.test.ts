@@ -27,10 +27,11 @@ describe.each([2, 20])("%i stock y-websocket clients", (n) => {
     const id = await newBrief();
     const clients: Client[] = Array.from({ length: n }, () => connectClient(server.wsUrl, id));
     await Promise.all(clients.map((c) => synced(c.provider)));
+    const start = clients[0]!.doc.getXmlFragment("default").length;
     clients.forEach((c, i) => {
       for (let k = 0; k < 5; k++) appendParagraph(c.doc, `client ${i} line ${k}`);
     });
-    const expected = n * 5;
+    const expected = start + n * 5;
     await eventually(
       () => clients.every((c) => c.doc.getXmlFragment("default").length === expected),
       10_000,

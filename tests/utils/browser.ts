@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { call, type SignedUp, signUp, TEST_PASSWORD } from "./auth.ts";
 
 /** Debian's Chromium; e2e tests never download a browser (`.ci/run` installs this one). */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -58,22 +59,14 @@ export interface Person {
 }
 
 /**
- * A person in their own browser context (own storage, own IndexedDB), known to others by
- * `name`. Console errors are collected so tests can assert the page stays clean.
+ * Someone in their own browser context (own cookies, storage and IndexedDB), not signed in.
+ * Console errors are collected so tests can assert the page stays clean.
  */
-export async function newPerson(
-  browser: Browser,
-  name: string,
-  color = "#2563eb",
-): Promise<Person> {
+export async function newPerson(browser: Browser): Promise<Person> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   });
-  await context.addInitScript(
-    ([n, c]) => localStorage.setItem("briefroom:identity", JSON.stringify({ name: n, color: c })),
-    [name, color] as const,
-  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (msg) => {
@@ -83,6 +76,71 @@ export async function newPerson(
   return { context, page, errors };
 }
 
+/** Signs in through the sign-in page and waits for the page it leads to. */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  const form = page.getByRole("form", { name: "Sign in to Briefroom" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+export interface Member extends Person {
+  /** The account's token and user, for arranging things over the API as this person. */
+  account: SignedUp;
+}
+
+/**
+ * A person with an account of their own, named `name` (others see it on their caret),
+ * signed up over the API and signed in through the sign-in page.
+ */
+export async function newMember(
+  browser: Browser,
+  server: { url: string },
+  name: string,
+  email?: string,
+): Promise<Member> {
+  const account = await signUp(server, { name, ...(email ? { email } : {}) });
+  const person = await newPerson(browser);
+  await signInThroughPage(person.page, server.url, account.user.email);
+  return { ...person, account };
+}
+
+/** A JSON request to the API as this member; returns the parsed body (throws unless 2xx). */
+export async function asMember<T = { id: string }>(
+  member: Member,
+  server: { url: string },
+  method: string,
+  p: string,
+  body?: unknown,
+): Promise<T> {
+  const answer = await call<T>(server, method, p, { token: member.account.token, body });
+  if (answer.status >= 300) {
+    throw new Error(`${method} ${p}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body;
+}
+
+/** Gives `member` a role on a brief that `owner` owns, by email as the app's dialog does. */
+export async function share(
+  owner: Member,
+  server: { url: string },
+  briefId: string,
+  member: Member,
+  role: "editor" | "commenter" | "viewer" = "editor",
+): Promise<void> {
+  await asMember(owner, server, "POST", `/api/briefs/${briefId}/shares`, {
+    email: member.account.user.email,
+    role,
+  });
+}
+
 /** Console errors other than the network failures a test provoked on purpose (offline). */
 export function unexpectedErrors(errors: string[]): string[] {
   return errors.filter(
@@ -90,11 +148,20 @@ export function unexpectedErrors(errors: string[]): string[] {
   );
 }
 
-/** Opens a brief and waits until it is live (synced with the server). */
-export async function openBrief(page: Page, baseUrl: string, briefId: string): Promise<void> {
-  await page.goto(`${baseUrl}/briefs/${briefId}`);
+/**
+ * Opens a brief (with a link share's `token` if given) and waits until it is live (synced
+ * with the server) and the person's role on it is known.
+ */
+export async function openBrief(
+  page: Page,
+  baseUrl: string,
+  briefId: string,
+  token?: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/briefs/${briefId}${token ? `?token=${token}` : ""}`);
   await page.locator(".ProseMirror").waitFor();
   await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 15_000 });
+  await page.locator('.brief-page:not([data-access="checking"])').waitFor();
 }
 
 /** Plain text of the editor, one line per block, without other people's caret labels. */

@@ -2,6 +2,7 @@ import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { BODY_FIELD } from "../../server/schema/editor.ts";
+import { defaultToken } from "./auth.ts";
 
 export interface Client {
   doc: Y.Doc;
@@ -18,12 +19,14 @@ export function connectClient(
   opts: { connect?: boolean; doc?: Y.Doc; params?: Record<string, string> } = {},
 ): Client {
   const doc = opts.doc ?? new Y.Doc();
+  const token = defaultToken(wsUrl);
+  const params = opts.params ?? (token ? { token } : undefined);
   const provider = new WebsocketProvider(wsUrl, briefId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     connect: opts.connect ?? true,
     disableBc: true,
     maxBackoffTime: 200,
-    ...(opts.params ? { params: opts.params } : {}),
+    ...(params ? { params } : {}),
   });
   return {
     doc,
@@ -38,11 +41,18 @@ export function connectClient(
 
 /** The body's text: one line per top-level element. */
 export function fragmentText(doc: Y.Doc): string {
+  return bodyLines(doc).join("\n");
+}
+
+/**
+ * The text of each top-level element of the body. Unlike splitting `fragmentText`, an empty
+ * body is `[]` and an empty paragraph is `""`, so a brief's starting body can be told apart.
+ */
+export function bodyLines(doc: Y.Doc): string[] {
   return doc
     .getXmlFragment(BODY_FIELD)
     .toArray()
-    .map((el) => (el instanceof Y.XmlElement ? textOf(el) : String(el)))
-    .join("\n");
+    .map((el) => (el instanceof Y.XmlElement ? textOf(el) : String(el)));
 }
 
 function textOf(el: Y.XmlElement | Y.XmlText): string {
@@ -73,7 +83,11 @@ export function synced(provider: WebsocketProvider, timeoutMs = 5000): Promise<v
 }
 
 /** Polls until `check` is true. */
-export async function eventually(check: () => boolean, timeoutMs = 5000, what = "condition"): Promise<void> {
+export async function eventually(
+  check: () => boolean,
+  timeoutMs = 5000,
+  what = "condition",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { signInTestAdmin } from "./auth.ts";
 import { request } from "./server.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -31,13 +32,15 @@ const running = new Set<ChildProcess>();
 
 /**
  * Spawns the real server on `port` (0: any free port) with its data in `dataDir`, and
- * resolves once it logs that it is listening, with the port it reported.
+ * resolves once it logs that it is listening, with the port it reported. Signs in as the
+ * test admin (signing it up on a fresh data dir) unless `account: false`.
  */
 export async function spawnServer(opts: {
   dataDir: string;
   port?: number;
   env?: Record<string, string>;
   timeoutMs?: number;
+  account?: boolean;
 }): Promise<ServerProcess> {
   // CI exports DATABASE_URL and REDIS_URL for the scale-out suites; a spawned server uses
   // them only when a test passes them, so by default it runs on SQLite in `dataDir`.
@@ -99,6 +102,7 @@ export async function spawnServer(opts: {
   });
 
   const url = `http://127.0.0.1:${port}`;
+  if (opts.account !== false) await signInTestAdmin({ url });
   return {
     child,
     port,

@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import { withToken } from "./auth.ts";
 
 export interface RawSocket {
   ws: WebSocket;
@@ -15,10 +16,11 @@ export interface RawSocket {
 
 /**
  * A bare `ws` client, for sending crafted frames a y-websocket provider never would and
- * reading the close code the server answers with.
+ * reading the close code the server answers with. Without `?token=` in `url` it signs in
+ * with the server's default test token; `{ auth: false }` connects anonymously.
  */
-export function openRawSocket(url: string): RawSocket {
-  const ws = new WebSocket(url);
+export function openRawSocket(url: string, opts: { auth?: boolean } = {}): RawSocket {
+  const ws = new WebSocket(opts.auth === false ? url : withToken(url));
   const received: Uint8Array[] = [];
   const waiters = new Set<(frame: Uint8Array) => void>();
   ws.binaryType = "nodebuffer";
