@@ -35,7 +35,10 @@ export class BenchClient {
     readonly index: number,
     sink: LatencySink | null,
   ) {
-    this.provider = new WebsocketProvider(wsUrl, room, this.doc, {
+    // Credentials ride on wsUrl as a query string; the provider sends them as `params`.
+    const [serverUrl = wsUrl, query = ""] = wsUrl.split("?");
+    this.provider = new WebsocketProvider(serverUrl, room, this.doc, {
+      params: Object.fromEntries(new URLSearchParams(query)),
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       maxBackoffTime: 1000,

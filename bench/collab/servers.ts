@@ -14,7 +14,7 @@ const REFERENCE_DIR = path.join(ROOT, "bench/reference");
 export interface BenchServer {
   kind: ServerKind;
   pid: number;
-  /** `serverUrl` for WebsocketProvider; rooms are `<wsUrl>/<roomId>`. */
+  /** `serverUrl` for WebsocketProvider (plus `?token=…` credentials for Briefroom). */
   wsUrl: string;
   /** Makes `n` rooms the clients may join (Briefroom: real briefs via the API). */
   createRooms(n: number): Promise<string[]>;
@@ -60,10 +60,12 @@ export async function startBenchServer(
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(base, child, () => stderr.join(""));
+  const token = kind === "briefroom" ? await signUp(base) : null;
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   return {
     kind,
     pid: child.pid!,
-    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    wsUrl: `ws://127.0.0.1:${port}/collab${token ? `?token=${token}` : ""}`,
     async createRooms(n) {
       if (kind === "reference") {
         const tag = Math.random().toString(36).slice(2, 8);
@@ -73,7 +75,7 @@ export async function startBenchServer(
       for (let i = 0; i < n; i++) {
         const res = await fetch(`${base}/api/briefs`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", ...auth },
           body: JSON.stringify({ title: `Bench brief ${i}` }),
         });
         if (res.status !== 201)
@@ -87,6 +89,23 @@ export async function startBenchServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates the bench's account (the first, so an admin) and returns its bearer token. */
+async function signUp(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/signup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      email: "bench@example.org",
+      password: "bench-password-42",
+      name: "Bench",
+    }),
+  });
+  if (res.status !== 201 && res.status !== 200) {
+    throw new Error(`signing up: ${res.status} ${await res.text()}`);
+  }
+  return ((await res.json()) as { token: string }).token;
 }
 
 /** BENCH_PROFILE_SERVER=1: each server writes a CPU profile to bench/out/ when it stops. */
