@@ -2,6 +2,7 @@ import { Paragraph, TextRun } from "docx";
 import type { BundleSource } from "../schema/bundle.ts";
 import type { ExportStyle } from "../schema/template.ts";
 import { fullSourceText, shortSourceText } from "./source-text.ts";
+import { para, pStyle, rStyle, run, textRun } from "./xml/primitives.ts";
 
 /** What a footnote points at: an article (by id) and, when known, the snippet that was cited. */
 export interface NoteTarget {
@@ -14,7 +15,8 @@ export interface NoteTarget {
  * remembers which sources were cited (first-cited first) for the Sources list.
  */
 export class FootnoteRegistry {
-  private readonly notes: Record<string, { children: Paragraph[] }> = {};
+  /** Each note's text, by id - 1. */
+  private readonly texts: string[] = [];
   private readonly namedInFull = new Set<string>();
   private nextId = 1;
   /** Article ids in the order they were first cited. */
@@ -28,17 +30,28 @@ export class FootnoteRegistry {
   /** Adds a footnote naming the target's source and returns its id for a `FootnoteReferenceRun`. */
   add(target: NoteTarget): number {
     const id = this.nextId++;
-    this.notes[String(id)] = {
-      children: [
-        new Paragraph({ style: "FootnoteText", children: [new TextRun(this.text(target))] }),
-      ],
-    };
+    this.texts.push(this.text(target));
     return id;
   }
 
   /** The footnotes, keyed as `Document` wants them. */
   get footnotes(): Record<string, { children: Paragraph[] }> {
-    return this.notes;
+    const notes: Record<string, { children: Paragraph[] }> = {};
+    this.texts.forEach((text, i) => {
+      notes[String(i + 1)] = {
+        children: [new Paragraph({ style: "FootnoteText", children: [new TextRun(text)] })],
+      };
+    });
+    return notes;
+  }
+
+  /** The footnotes as the `w:footnote` elements of footnotes.xml, as docx would write them. */
+  xml(): string {
+    let out = "";
+    this.texts.forEach((text, i) => {
+      out += `<w:footnote w:id="${i + 1}">${para(pStyle("FootnoteText"), `${run(rStyle("FootnoteReference"), "<w:footnoteRef/>")}${textRun(text)}`)}</w:footnote>`;
+    });
+    return out;
   }
 
   get count(): number {

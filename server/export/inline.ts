@@ -10,19 +10,31 @@ import type { RenderContext } from "./context.ts";
 import type { NoteTarget } from "./footnotes.ts";
 import { StyleId } from "./styles.ts";
 
-type Mark = NonNullable<PMNode["marks"]>[number];
-const KNOWN_MARKS = new Set(["bold", "italic", "underline", "strike", "code", "link", "citation"]);
+export type Mark = NonNullable<PMNode["marks"]>[number];
+export const KNOWN_MARKS = new Set([
+  "bold",
+  "italic",
+  "underline",
+  "strike",
+  "code",
+  "link",
+  "citation",
+]);
 
 const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
 
 /** The citation a node carries, as a key that tells one cited run from the next. */
-function citationOf(marks: Mark[] | undefined): (NoteTarget & { key: string }) | undefined {
+export function citationOf(marks: Mark[] | undefined): (NoteTarget & { key: string }) | undefined {
   const m = marks?.find((mark) => mark.type === "citation");
   if (!m) return undefined;
   const snippetId = str(m.attrs?.snippetId);
   const articleId = str(m.attrs?.articleId);
   return { snippetId, articleId, key: `${snippetId ?? ""}|${articleId ?? ""}` };
 }
+
+/** The address a node links to, if any. */
+export const linkOf = (marks: Mark[] | undefined) =>
+  str(marks?.find((m) => m.type === "link")?.attrs?.href);
 
 /** Run options with only the flags that are set: a `false` on every run bloats the file. */
 function runOptions(text: string | undefined, marks: Mark[] | undefined, ctx: RenderContext) {
@@ -93,7 +105,7 @@ export function renderInline(nodes: PMNode[] | undefined, ctx: RenderContext): P
     const citation = citationOf(node.marks);
     if (cited && citation?.key !== cited.key) closeCitation();
     cited = citation;
-    const href = str(node.marks?.find((m) => m.type === "link")?.attrs?.href);
+    const href = linkOf(node.marks);
     if (link && link.href !== href) flushLink();
     const runs = runsOf(node, ctx);
     if (href) {

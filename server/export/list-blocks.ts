@@ -6,16 +6,21 @@ import type { BlockOptions, RenderContext } from "./context.ts";
 import { renderInline } from "./inline.ts";
 import { StyleId } from "./styles.ts";
 
-const MAX_LEVEL = 8;
+export const MAX_LEVEL = 8;
+
+/** A list node's kind and, for an ordered list, the number it starts from. */
+export function listKindOf(node: PMNode): { kind: "bullet" | "ordered"; start: number } {
+  const kind = node.type === "orderedList" ? "ordered" : "bullet";
+  const rawStart = Number(node.attrs?.start ?? 1);
+  return { kind, start: Number.isInteger(rawStart) && rawStart >= 0 ? rawStart : 1 };
+}
 
 /**
  * A bullet or ordered list. The first paragraph of each item carries the number; later
  * paragraphs of the item are indented to match; nested lists go one level deeper.
  */
 export function renderList(node: PMNode, ctx: RenderContext, opts: BlockOptions): Block[] {
-  const kind = node.type === "orderedList" ? "ordered" : "bullet";
-  const rawStart = Number(node.attrs?.start ?? 1);
-  const start = Number.isInteger(rawStart) && rawStart >= 0 ? rawStart : 1;
+  const { kind, start } = listKindOf(node);
   const { reference, instance } = ctx.lists.open(kind, start);
   const level = Math.min(opts.listLevel ?? 0, MAX_LEVEL);
   const out: Block[] = [];

@@ -23,8 +23,12 @@ function normalizeIds(parts: Parts): void {
     if (!m || typeof data !== "string") continue;
     const partPath = `${m[1]}${m[2]}`;
     const renamed = new Map<string, string>();
+    let links = 0;
     for (const [, id] of data.matchAll(/\bId="([^"]+)"/g)) {
-      if (id && !/^rId\d+$/.test(id)) renamed.set(id, `rIdL${renamed.size + 1}`);
+      if (!id || /^rId\d+$/.test(id)) continue;
+      links += 1;
+      // Ids written in order already (by the XML writers) need no pass over the part.
+      if (id !== `rIdL${links}`) renamed.set(id, `rIdL${links}`);
     }
     if (renamed.size === 0) continue;
     const rename = (text: string, attr: string) =>
@@ -63,13 +67,31 @@ function pinDates(parts: Parts): void {
   );
 }
 
+/** XML put into a compiled part in place of a marker: the body and footnotes written as text. */
+export interface Splice {
+  path: string;
+  marker: string;
+  xml: string;
+}
+
 /**
  * Zips a document deterministically: fixed dates in its properties and zip entries, and stable
  * ids. `replace` swaps whole parts (by a path pattern) after compiling, for a reference
- * .docx's header and footer.
+ * .docx's header and footer; `splices` put XML written outside docx into its parts.
  */
-export function packDocx(file: File, replace: [RegExp, string][] = []): Uint8Array {
+export function packDocx(
+  file: File,
+  replace: [RegExp, string][] = [],
+  splices: Splice[] = [],
+): Uint8Array {
   const parts = compiler.compile(file);
+  for (const { path, marker, xml } of splices) {
+    const data = parts.get(path);
+    const at = typeof data === "string" ? data.indexOf(marker) : -1;
+    if (at < 0) throw new Error(`export: no place for the XML written for ${path}`);
+    const part = data as string;
+    parts.set(path, part.slice(0, at) + xml + part.slice(at + marker.length));
+  }
   for (const [pattern, xml] of replace) {
     for (const path of parts.keys()) if (pattern.test(path)) parts.set(path, xml);
   }

@@ -3,6 +3,7 @@ import type { PMNode } from "../schema/brief.ts";
 import type { Block } from "./blocks.ts";
 import { renderBlocks } from "./blocks.ts";
 import type { BlockOptions, RenderContext } from "./context.ts";
+import type { NoteTarget } from "./footnotes.ts";
 import { StyleId } from "./styles.ts";
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
@@ -17,6 +18,14 @@ export function attributionText(node: PMNode, ctx: RenderContext): string {
   return `— ${who || where || "Unattributed"}`;
 }
 
+/** The source a quote's attribution names, or undefined when the quote has no attribution line. */
+export function quoteTarget(node: PMNode): NoteTarget | undefined {
+  const snippetId = str(node.attrs?.snippetId);
+  const articleId = str(node.attrs?.articleId);
+  if (!snippetId && !articleId && !str(node.attrs?.speaker)) return undefined;
+  return { snippetId, articleId };
+}
+
 /**
  * A blockquote in the Quote style. One that came from a quote snippet is followed by its
  * attribution line, which ends in the footnote naming the source; the Quote style keeps each
@@ -24,11 +33,10 @@ export function attributionText(node: PMNode, ctx: RenderContext): string {
  */
 export function renderBlockquote(node: PMNode, ctx: RenderContext, opts: BlockOptions): Block[] {
   const body = renderBlocks(node.content ?? [], ctx, { ...opts, paragraphStyle: StyleId.quote });
-  const snippetId = str(node.attrs?.snippetId);
-  const articleId = str(node.attrs?.articleId);
-  if (!snippetId && !articleId && !str(node.attrs?.speaker)) return body;
+  const target = quoteTarget(node);
+  if (!target) return body;
   const children: (TextRun | FootnoteReferenceRun)[] = [new TextRun(attributionText(node, ctx))];
-  if (snippetId || articleId)
-    children.push(new FootnoteReferenceRun(ctx.notes.add({ snippetId, articleId })));
+  if (target.snippetId || target.articleId)
+    children.push(new FootnoteReferenceRun(ctx.notes.add(target)));
   return [...body, new Paragraph({ style: StyleId.quoteAttribution, children })];
 }

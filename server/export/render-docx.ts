@@ -5,7 +5,9 @@ import {
   Header,
   type ISectionOptions,
   Paragraph,
+  TextRun,
 } from "docx";
+import type { PMNode } from "../schema/brief.ts";
 import type { Bundle } from "../schema/bundle.ts";
 import type { Template } from "../schema/template.ts";
 import { renderBlocks } from "./blocks.ts";
@@ -20,6 +22,7 @@ import { definesStyle, readReferenceDocx } from "./reference-docx.ts";
 import { renderSourcesList, sourcesSectionEnd } from "./sources-list.ts";
 import { customStyles, defaultStyles } from "./styles.ts";
 import { renderToc } from "./toc.ts";
+import { writeBody } from "./xml/write-body.ts";
 
 /** A4, in twips. */
 const PAGE = { width: 11906, height: 16838 };
@@ -29,6 +32,23 @@ export interface RenderDocxOptions {
   referenceDocx?: Uint8Array;
   /** Where warnings about unknown nodes and marks go; `console.warn` by default. */
   onWarning?: (message: string) => void;
+}
+
+const HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+/** Stands in docx's document for the body written as XML; replaced after compiling. */
+const BODY_MARKER = "briefroom-written-body-7c1e";
+const MARKER_XML = `<w:p><w:r><w:t xml:space="preserve">${BODY_MARKER}</w:t></w:r></w:p>`;
+
+/** The body as docx objects, the Sources list inside the brief's own "Sources" section. */
+function docxBody(nodes: PMNode[], ctx: RenderContext, bundle: Bundle) {
+  // Rendered node by node so the Sources list can go inside the brief's own "Sources" section.
+  const rendered = nodes.map((node) => renderBlocks([node], ctx));
+  const at = sourcesSectionEnd(nodes);
+  const sources = ctx.style.sourcesList
+    ? renderSourcesList(ctx.notes.citedOrder, bundle.sources, at === undefined)
+    : [];
+  const cut = at ?? nodes.length;
+  return [...rendered.slice(0, cut).flat(), ...sources, ...rendered.slice(cut).flat()];
 }
 
 function warner(onWarning: (message: string) => void) {
@@ -69,14 +89,15 @@ export async function renderDocx(
   const values = fieldValues(bundle, template);
   const front = renderFront(template, values);
   const nodes = bundle.doc.content ?? [];
-  // Rendered node by node so the Sources list can go inside the brief's own "Sources" section.
-  const rendered = nodes.map((node) => renderBlocks([node], ctx));
-  const at = sourcesSectionEnd(nodes);
-  const sources = style.sourcesList
-    ? renderSourcesList(ctx.notes.citedOrder, bundle.sources, at === undefined)
-    : [];
-  const cut = at ?? nodes.length;
-  const body = [...rendered.slice(0, cut).flat(), ...sources, ...rendered.slice(cut).flat()];
+  // Without a table of contents, the body is written straight to XML (the bulk of a long brief's
+  // time and memory otherwise goes into docx's object tree); docx fills a table of contents
+  // from the headings it has objects for, so a brief with one is rendered through docx.
+  const written = style.toc ? undefined : writeBody(nodes, ctx, style.sourcesList);
+  const body = written
+    ? written.xml
+      ? [new Paragraph({ children: [new TextRun(BODY_MARKER)] })]
+      : []
+    : docxBody(nodes, ctx, bundle);
 
   const reference = opts.referenceDocx ? readReferenceDocx(opts.referenceDocx) : {};
   const own = headerAndFooter(style, values);
@@ -124,7 +145,7 @@ export async function renderDocx(
         }
       : { styles: { default: defaultStyles(style), ...custom } }),
     numbering: { config: ctx.lists.config },
-    footnotes: ctx.notes.footnotes,
+    footnotes: written ? {} : ctx.notes.footnotes,
     ...(style.toc ? { features: { updateFields: true } } : {}),
     sections,
   });
@@ -133,5 +154,19 @@ export async function renderDocx(
     replace.push([/^word\/header\d+\.xml$/, fillPlaceholders(reference.header, values)]);
   if (reference.footer)
     replace.push([/^word\/footer\d+\.xml$/, fillPlaceholders(reference.footer, values)]);
-  return packDocx(doc, replace);
+  if (!written) return packDocx(doc, replace);
+  // docx numbers list instances and hyperlink relationships as it meets them; the written body
+  // used them in document order, so they are registered in that order, before docx adds none.
+  for (const [reference, instance] of written.parts.lists)
+    doc.Numbering.createConcreteNumberingInstance(reference, instance);
+  written.parts.links.forEach((href, i) => {
+    doc.Document.Relationships.addRelationship(`L${i + 1}`, HYPERLINK, href, "External");
+  });
+  const notes = ctx.notes.xml();
+  return packDocx(doc, replace, [
+    ...(written.xml ? [{ path: "word/document.xml", marker: MARKER_XML, xml: written.xml }] : []),
+    ...(notes
+      ? [{ path: "word/footnotes.xml", marker: "</w:footnotes>", xml: `${notes}</w:footnotes>` }]
+      : []),
+  ]);
 }

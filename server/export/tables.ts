@@ -13,7 +13,7 @@ import { renderBlocks } from "./blocks.ts";
 import type { RenderContext } from "./context.ts";
 import { hex, StyleId } from "./styles.ts";
 
-const span = (cell: PMNode, name: "colspan" | "rowspan") => {
+export const span = (cell: PMNode, name: "colspan" | "rowspan") => {
   const n = Number(cell.attrs?.[name] ?? 1);
   return Number.isInteger(n) && n > 1 ? n : 1;
 };
