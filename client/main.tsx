@@ -5,6 +5,7 @@ import "./styles/layout.css";
 import "./styles/controls.css";
 import "./styles/editor.css";
 import "./styles/sources.css";
+import "./styles/account.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";

@@ -21,11 +21,17 @@ export const localDbName = (briefId: string) => `briefroom:brief:${briefId}`;
  * at once when it goes offline), so the connection badge tells the truth and edits made
  * offline wait in IndexedDB, merging when the socket comes back.
  */
-export function openSession(briefId: string, identity: Identity): BriefSession {
+export function openSession(
+  briefId: string,
+  identity: Identity,
+  linkToken: string | null = null,
+): BriefSession {
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(localDbName(briefId), doc);
   const provider = new WebsocketProvider(collabServerUrl(), briefId, doc, {
     connect: navigator.onLine,
+    // A link share's token; without one the session cookie goes along with the upgrade.
+    params: linkToken ? { token: linkToken } : {},
     maxBackoffTime: 5000,
   });
   provider.awareness.setLocalStateField("user", identity);

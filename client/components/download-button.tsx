@@ -15,13 +15,22 @@ export function docxFileName(title: string): string {
 }
 
 /** Downloads the brief as a Word document rendered from its template. */
-export function DownloadButton({ briefId, title }: { briefId: string; title: string }) {
+export function DownloadButton({
+  briefId,
+  title,
+  linkToken,
+}: {
+  briefId: string;
+  title: string;
+  /** A link share's token, when the brief was opened through one. */
+  linkToken?: string | null;
+}) {
   const [busy, setBusy] = useState(false);
   const notify = useToast();
   const download = async () => {
     setBusy(true);
     try {
-      const blob = await briefsApi.exportDocx(briefId);
+      const blob = await briefsApi.exportDocx(briefId, linkToken ?? undefined);
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
       a.href = url;

@@ -28,6 +28,7 @@ const PATHS = {
   panel: "M3 4h14v12H3zM8 4v12",
   grip: "M8 5h.01M12 5h.01M8 10h.01M12 10h.01M8 15h.01M12 15h.01",
   file: "M5 3h7l4 4v10H5zM12 3v4h4",
+  share: "M8 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2.5 17c0-3 2.5-5 5.5-5s5.5 2 5.5 5M16 6v6M13 9h6",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -10,10 +10,12 @@ interface BriefEditorProps {
   session: BriefSession;
   identity: Identity;
   onEditor: (editor: Editor | null) => void;
+  /** False for viewers and commenters: the server would drop their edits. */
+  editable: boolean;
 }
 
 /** The brief body, bound to the shared Y.Doc, with its toolbar. */
-export function BriefEditor({ session, identity, onEditor }: BriefEditorProps) {
+export function BriefEditor({ session, identity, onEditor, editable }: BriefEditorProps) {
   const editor = useEditor(
     {
       extensions: collaborativeExtensions(session, identity),
@@ -21,6 +23,7 @@ export function BriefEditor({ session, identity, onEditor }: BriefEditorProps) {
         attributes: { class: "brief-body", "aria-label": "Brief text", spellcheck: "true" },
       },
       shouldRerenderOnTransaction: false,
+      editable,
     },
     [session],
   );
@@ -32,16 +35,20 @@ export function BriefEditor({ session, identity, onEditor }: BriefEditorProps) {
   }, [editor, onEditor]);
 
   useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.updateUser(identity);
   }, [editor, identity]);
 
   if (!editor) return null;
   return (
     <div className="editor-shell">
-      <Toolbar editor={editor} />
+      {editable && <Toolbar editor={editor} />}
       <div className="editor-scroll">
         <article className="page">
-          {empty && (
+          {empty && editable && (
             <p className="editor-hint" aria-hidden="true">
               Start writing, or insert a quote or fact from Sources on the right.
             </p>

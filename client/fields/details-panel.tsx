@@ -10,10 +10,18 @@ interface DetailsPanelProps {
   session: BriefSession | null;
   templateId: string | null;
   fields: FieldValues;
+  /** Viewers and commenters see the fields but cannot change them. */
+  readOnly?: boolean;
 }
 
 /** The template's fields, edited live for everyone through the brief's `meta` map. */
-export function DetailsPanel({ id, session, templateId, fields }: DetailsPanelProps) {
+export function DetailsPanel({
+  id,
+  session,
+  templateId,
+  fields,
+  readOnly = false,
+}: DetailsPanelProps) {
   const load = useTemplate(templateId);
   const change = (key: string) => (value: string) => session && setField(session.doc, key, value);
   return (
@@ -44,7 +52,7 @@ export function DetailsPanel({ id, session, templateId, fields }: DetailsPanelPr
                   field={field}
                   value={fields[field.key] ?? ""}
                   onChange={change(field.key)}
-                  disabled={!session}
+                  disabled={!session || readOnly}
                 />
               ))}
             </form>

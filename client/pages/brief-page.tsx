@@ -1,6 +1,8 @@
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useState } from "react";
 import type { Snippet } from "../../server/schema/article.ts";
+import type { Account } from "../account/account.ts";
+import { authApi } from "../api/auth.ts";
 import type { Identity } from "../collab/identity.ts";
 import { setTitle } from "../collab/meta.ts";
 import { useConnection } from "../collab/use-connection.ts";
@@ -11,28 +13,38 @@ import { Brand } from "../components/brand.tsx";
 import { ConnectionBadge } from "../components/connection-badge.tsx";
 import { DownloadButton } from "../components/download-button.tsx";
 import { Icon } from "../components/icon.tsx";
-import { IdentityMenu } from "../components/identity-menu.tsx";
 import { PresenceList } from "../components/presence-list.tsx";
 import { TitleInput } from "../components/title-input.tsx";
+import { UserMenu } from "../components/user-menu.tsx";
 import { BriefEditor } from "../editor/brief-editor.tsx";
 import { snippetContent } from "../editor/snippet-content.ts";
 import { DetailsPanel } from "../fields/details-panel.tsx";
 import { keepLoadedAssets } from "../offline-shell.ts";
+import { paths } from "../router.ts";
+import { ShareDialog } from "../sharing/share-dialog.tsx";
 import { SourcesPanel } from "../sources/sources-panel.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { useBriefAccess } from "./use-brief-access.ts";
 import { useBriefRecord } from "./use-brief-record.ts";
 import { useWideScreen } from "./use-wide-screen.ts";
 
 interface BriefPageProps {
   briefId: string;
+  /** A link share's token from the address, when the brief was opened through one. */
+  linkToken: string | null;
+  /** Null for someone who opened a link without signing in. */
+  account: Account | null;
   identity: Identity;
-  onIdentity: (identity: Identity) => void;
+  onSignOut: () => void;
 }
 
 /** A brief: details on the left, the shared editor in the middle, sources on the right. */
-export function BriefPage({ briefId, identity, onIdentity }: BriefPageProps) {
-  const record = useBriefRecord(briefId);
-  const session = useBriefSession(briefId, identity);
+export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: BriefPageProps) {
+  const record = useBriefRecord(briefId, linkToken);
+  const session = useBriefSession(briefId, identity, linkToken);
+  const access = useBriefAccess(briefId, record, account, linkToken);
+  const editable = access === "owner" || access === "editor";
+  const [sharing, setSharing] = useState(false);
   const connection = useConnection(session);
   const peers = usePresence(session);
   const meta = useMeta(session);
@@ -62,6 +74,12 @@ export function BriefPage({ briefId, identity, onIdentity }: BriefPageProps) {
     [editor],
   );
 
+  useEffect(() => {
+    // The session ended (expired, signed out elsewhere): asking who we are reports the 401,
+    // which takes this person to the sign-in page and back here afterwards.
+    if (connection.closeCode === 4401 && account && !linkToken) authApi.me().catch(() => {});
+  }, [connection.closeCode, account, linkToken]);
+
   const deleted = record.status === "missing" || connection.closeCode === 4404;
   useEffect(() => {
     // A deleted brief's offline copy would otherwise linger in this browser forever.
@@ -83,7 +101,7 @@ export function BriefPage({ briefId, identity, onIdentity }: BriefPageProps) {
 
   const templateId = meta?.templateId ?? (record.status === "ok" ? record.brief.templateId : null);
   return (
-    <div className="brief-page">
+    <div className="brief-page" data-access={access}>
       <button type="button" className="skip-link" onClick={() => editor?.commands.focus()}>
         Skip to the brief text
       </button>
@@ -102,33 +120,59 @@ export function BriefPage({ briefId, identity, onIdentity }: BriefPageProps) {
         <TitleInput
           value={title}
           onChange={(v) => session && setTitle(session.doc, v)}
-          disabled={!session}
+          disabled={!session || !editable}
         />
         <div className="topbar-end">
           <ConnectionBadge state={connection} />
+          {access === "read-only" && (
+            <span className="view-only" title="You can read this brief but not change it.">
+              View only
+            </span>
+          )}
           <PresenceList peers={peers} />
-          <IdentityMenu identity={identity} onChange={onIdentity} />
-          <DownloadButton briefId={briefId} title={title} />
+          {access === "owner" && (
+            <button type="button" className="btn" onClick={() => setSharing(true)}>
+              <Icon name="share" />
+              Share
+            </button>
+          )}
+          <DownloadButton briefId={briefId} title={title} linkToken={linkToken} />
+          {account ? (
+            <UserMenu account={account} onSignOut={onSignOut} />
+          ) : (
+            <a className="btn btn-quiet" href={paths.login(location.pathname)}>
+              Sign in
+            </a>
+          )}
         </div>
       </header>
       <div className={`brief-layout${showDetails ? " with-details" : ""}`}>
-        {showDetails && (
+        {showDetails && account && (
           <DetailsPanel
             id="details-panel"
             session={session}
             templateId={templateId}
             fields={meta?.fields ?? {}}
+            readOnly={!editable}
           />
         )}
         <main className="editor-column" id="brief-text" aria-label="Brief">
           {session ? (
-            <BriefEditor session={session} identity={identity} onEditor={setEditor} />
+            <BriefEditor
+              session={session}
+              identity={identity}
+              onEditor={setEditor}
+              editable={editable}
+            />
           ) : (
             <div className="editor-loading">Opening brief…</div>
           )}
         </main>
-        <SourcesPanel onInsert={insertSnippet} canInsert={Boolean(editor)} />
+        {account && (
+          <SourcesPanel onInsert={insertSnippet} canInsert={Boolean(editor) && editable} />
+        )}
       </div>
+      {sharing && <ShareDialog briefId={briefId} title={title} onClose={() => setSharing(false)} />}
     </div>
   );
 }

@@ -1,23 +1,23 @@
 import { useCallback, useEffect, useState } from "react";
 import type { TemplateInfo } from "../../server/schema/template.ts";
+import type { Account } from "../account/account.ts";
 import { type BriefListItem, briefsApi } from "../api/briefs.ts";
 import { readableError } from "../api/errors.ts";
 import { templatesApi } from "../api/templates.ts";
-import type { Identity } from "../collab/identity.ts";
 import { Brand } from "../components/brand.tsx";
 import { Icon } from "../components/icon.tsx";
-import { IdentityMenu } from "../components/identity-menu.tsx";
 import { useToast } from "../components/toasts.tsx";
+import { UserMenu } from "../components/user-menu.tsx";
 import { BriefsTable } from "./briefs-table.tsx";
 import { NewBriefDialog } from "./new-brief-dialog.tsx";
 
 interface HomePageProps {
-  identity: Identity;
-  onIdentity: (identity: Identity) => void;
+  account: Account;
+  onSignOut: () => void;
 }
 
 /** The team's briefs: who is in each, and a way to start a new one. */
-export function HomePage({ identity, onIdentity }: HomePageProps) {
+export function HomePage({ account, onSignOut }: HomePageProps) {
   const [briefs, setBriefs] = useState<BriefListItem[] | null>(null);
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +50,7 @@ export function HomePage({ identity, onIdentity }: HomePageProps) {
       <header className="topbar">
         <Brand />
         <div className="topbar-end">
-          <IdentityMenu identity={identity} onChange={onIdentity} />
+          <UserMenu account={account} onSignOut={onSignOut} />
         </div>
       </header>
       <main className="home-main">
@@ -84,8 +84,8 @@ export function HomePage({ identity, onIdentity }: HomePageProps) {
             <h2>No briefs yet</h2>
             <p>
               A brief starts from a template — a policy brief, a decision memo, a situation report —
-              and can draft itself from articles you import. Invite colleagues by sharing its
-              address.
+              and can draft itself from articles you import. Share it with colleagues from its
+              editor.
             </p>
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
               Create your first brief

@@ -5,18 +5,18 @@ import { ApiError } from "../api/errors.ts";
 
 export type BriefRecord =
   | { status: "loading" }
-  | { status: "ok"; brief: BriefWithDoc }
+  | { status: "ok"; brief: BriefWithDoc & { role?: string } }
   | { status: "missing" }
   /** The server could not be reached: the brief may still open from this device's copy. */
   | { status: "unreachable" };
 
 /** Checks the brief exists before the editor opens it; offline is not an error. */
-export function useBriefRecord(briefId: string): BriefRecord {
+export function useBriefRecord(briefId: string, linkToken: string | null): BriefRecord {
   const [record, setRecord] = useState<BriefRecord>({ status: "loading" });
   useEffect(() => {
     let live = true;
-    briefsApi.get(briefId).then(
-      (brief) => live && setRecord({ status: "ok", brief: brief as BriefWithDoc }),
+    briefsApi.get(briefId, linkToken ?? undefined).then(
+      (brief) => live && setRecord({ status: "ok", brief }),
       (err: unknown) => {
         if (!live) return;
         setRecord(
@@ -29,6 +29,6 @@ export function useBriefRecord(briefId: string): BriefRecord {
     return () => {
       live = false;
     };
-  }, [briefId]);
+  }, [briefId, linkToken]);
   return record;
 }

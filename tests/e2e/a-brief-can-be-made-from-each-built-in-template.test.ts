@@ -6,7 +6,7 @@ import {
   hasChromium,
   launchBrowser,
   NO_CHROMIUM_REASON,
-  newPerson,
+  newMember,
   unexpectedErrors,
 } from "../utils/browser.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
@@ -44,9 +44,9 @@ describe.skipIf(!hasChromium)(
         expect(template, `built-in template ${templateId} is listed`).toBeTruthy();
         if (!template) return;
 
-        const ada = await newPerson(browser, "Ada Byron");
+        const ada = await newMember(browser, server, "Ada Byron");
         const { page } = ada;
-        await page.goto(server.url);
+        await page.getByRole("heading", { name: "Briefs", exact: true }).waitFor();
         await page
           .getByRole("button", { name: /New brief|Create your first brief/ })
           .first()
@@ -56,7 +56,9 @@ describe.skipIf(!hasChromium)(
         await dialog.getByLabel("Title").fill(`${template.name} for the e2e test`);
         for (const field of template.fields) {
           if (field.type === "text" && field.required && !field.default) {
-            await dialog.getByLabel(field.label).fill("Policy Unit");
+            await dialog
+              .getByRole("textbox", { name: field.label, exact: true })
+              .fill("Policy Unit");
           }
         }
         await dialog.getByRole("button", { name: "Create brief" }).click();

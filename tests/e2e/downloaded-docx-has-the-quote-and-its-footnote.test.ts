@@ -4,11 +4,12 @@ import mammoth from "mammoth";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  asMember,
   ensureClientBuilt,
   hasChromium,
   launchBrowser,
   NO_CHROMIUM_REASON,
-  newPerson,
+  newMember,
   openBrief,
   unexpectedErrors,
 } from "../utils/browser.ts";
@@ -40,17 +41,17 @@ describe.skipIf(!hasChromium)(
     });
 
     it("gives a Word file holding the inserted quote and a footnote for it", async () => {
-      const { body: article } = await server.api<ImportedArticle>("POST", "/api/articles", {
+      const ada = await newMember(browser, server, "Ada Byron");
+      const article = await asMember<ImportedArticle>(ada, server, "POST", "/api/articles", {
         text: SAMPLE,
         title: "North Korean troops head for Ukraine",
       });
       const snippet = article.snippets.find((s) => s.kind === "quote" && s.speaker === "Hong Min");
       expect(snippet, "the sample article yields a quote by Hong Min").toBeTruthy();
-      const { body: brief } = await server.api<{ id: string }>("POST", "/api/briefs", {
+      const brief = await asMember(ada, server, "POST", "/api/briefs", {
         title: "Korea and Russia",
         templateId: "policy-brief",
       });
-      const ada = await newPerson(browser, "Ada Byron");
       await openBrief(ada.page, server.url, brief.id);
 
       const card = ada.page.locator(`.snippet[data-snippet-id="${snippet?.id}"]`);

@@ -1,11 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  asMember,
   ensureClientBuilt,
   hasChromium,
   launchBrowser,
   NO_CHROMIUM_REASON,
-  newPerson,
+  newMember,
+  share,
   unexpectedErrors,
 } from "../utils/browser.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
@@ -29,18 +31,14 @@ describe.skipIf(!hasChromium)(
     });
 
     it("tells a new team what to do, lists briefs with who is in them, and deletes one after asking", async () => {
-      const ada = await newPerson(browser, "Ada Byron");
+      const ada = await newMember(browser, server, "Ada Byron");
       const { page } = ada;
-      await page.goto(server.url);
       await page.getByRole("heading", { name: "No briefs yet" }).waitFor();
 
-      const { body: keep } = await server.api<{ id: string }>("POST", "/api/briefs", {
-        title: "Keep me",
-      });
-      const { body: drop } = await server.api<{ id: string }>("POST", "/api/briefs", {
-        title: "Drop me",
-      });
-      const ben = await newPerson(browser, "Ben Okri");
+      const keep = await asMember(ada, server, "POST", "/api/briefs", { title: "Keep me" });
+      const drop = await asMember(ada, server, "POST", "/api/briefs", { title: "Drop me" });
+      const ben = await newMember(browser, server, "Ben Okri");
+      await share(ada, server, keep.id, ben, "editor");
       await ben.page.goto(`${server.url}/briefs/${keep.id}`);
       await ben.page.locator('.connection[data-state="connected"]').waitFor();
 

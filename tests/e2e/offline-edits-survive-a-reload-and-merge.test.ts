@@ -1,13 +1,15 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  asMember,
   editorText,
   ensureClientBuilt,
   hasChromium,
   launchBrowser,
   NO_CHROMIUM_REASON,
-  newPerson,
+  newMember,
   openBrief,
+  share,
   unexpectedErrors,
 } from "../utils/browser.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
@@ -31,11 +33,10 @@ describe.skipIf(!hasChromium)(
     });
 
     it("keeps edits made offline through a reload and merges them when back online", async () => {
-      const { body: brief } = await server.api<{ id: string }>("POST", "/api/briefs", {
-        title: "Field notes",
-      });
-      const ada = await newPerson(browser, "Ada Byron");
-      const ben = await newPerson(browser, "Ben Okri");
+      const ada = await newMember(browser, server, "Ada Byron");
+      const ben = await newMember(browser, server, "Ben Okri");
+      const brief = await asMember(ada, server, "POST", "/api/briefs", { title: "Field notes" });
+      await share(ada, server, brief.id, ben, "editor");
       await openBrief(ada.page, server.url, brief.id);
       await openBrief(ben.page, server.url, brief.id);
       // The app shell must be kept before the network goes, or the reload has nothing to load.

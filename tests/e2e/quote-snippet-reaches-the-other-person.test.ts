@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  asMember,
   ensureClientBuilt,
   hasChromium,
   launchBrowser,
   NO_CHROMIUM_REASON,
-  newPerson,
+  newMember,
   openBrief,
+  share,
   unexpectedErrors,
 } from "../utils/browser.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
@@ -33,11 +35,12 @@ describe.skipIf(!hasChromium)(
     });
 
     it("imports the sample article and inserts a quote the other person sees with its speaker", async () => {
-      const { body: brief } = await server.api<{ id: string }>("POST", "/api/briefs", {
+      const ada = await newMember(browser, server, "Ada Byron");
+      const ben = await newMember(browser, server, "Ben Okri");
+      const brief = await asMember(ada, server, "POST", "/api/briefs", {
         title: "Korea and Russia",
       });
-      const ada = await newPerson(browser, "Ada Byron");
-      const ben = await newPerson(browser, "Ben Okri");
+      await share(ada, server, brief.id, ben, "editor");
       await openBrief(ada.page, server.url, brief.id);
       await openBrief(ben.page, server.url, brief.id);
 

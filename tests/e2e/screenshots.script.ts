@@ -4,7 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { ensureClientBuilt, launchBrowser, newPerson, openBrief } from "../utils/browser.ts";
+import {
+  asMember,
+  ensureClientBuilt,
+  launchBrowser,
+  newMember,
+  newPerson,
+  openBrief,
+  share,
+} from "../utils/browser.ts";
 import { removeDataDir, startTestServer } from "../utils/server.ts";
 
 const SAMPLE = readFileSync("seeds/north-korea-troops-russia.txt", "utf8");
@@ -14,12 +22,22 @@ await ensureClientBuilt();
 const server = await startTestServer();
 const browser = await launchBrowser();
 try {
-  const { body: article } = await server.api<{ id: string }>("POST", "/api/articles", {
+  const visitor = await newPerson(browser);
+  await visitor.page.goto(`${server.url}/login`);
+  await visitor.page.getByRole("form", { name: "Sign in to Briefroom" }).waitFor();
+  await visitor.page.waitForTimeout(300);
+  await shot(visitor.page, "login");
+  await visitor.context.close();
+
+  const maya = await newMember(browser, server, "Maya Okafor", "maya.okafor@example.org");
+  const tom = await newMember(browser, server, "Tom Reyes", "tom.reyes@example.org");
+  const as = (p: string, body: unknown) => asMember(maya, server, "POST", p, body);
+  const article = await as("/api/articles", {
     text: SAMPLE,
     title: "North Korean troops head for Russia's front lines",
     source: { publisher: "The Moscow Times", author: "AFP", publishedAt: "2024-10-18" },
   });
-  const { body: brief } = await server.api<{ id: string }>("POST", "/api/briefs", {
+  const brief = await as("/api/briefs", {
     title: "North Korean troops in Russia: what it means for the peninsula",
     templateId: "policy-brief",
     fields: {
@@ -29,19 +47,26 @@ try {
     articleIds: [article.id],
     draft: true,
   });
-  await server.api("POST", "/api/briefs", {
+  await as("/api/briefs", {
     title: "Grid resilience after the winter storms",
     templateId: "situation-report",
     fields: { author: "Energy Security Unit" },
   });
-  await server.api("POST", "/api/briefs", {
+  await as("/api/briefs", {
     title: "Options for the Baltic cable incident",
     templateId: "decision-memo",
-    fields: { to: "Minister of State", from: "Maritime Security Team" },
+    fields: { audience: "Minister of State", author: "Maritime Security Team" },
   });
 
-  const maya = await newPerson(browser, "Maya Okafor", "#0f766e");
-  const tom = await newPerson(browser, "Tom Reyes", "#c2410c");
+  await share(maya, server, brief.id, tom, "editor");
+  const colleague = await newMember(
+    browser,
+    server,
+    "Priya Natarajan",
+    "priya.natarajan@example.org",
+  );
+  await share(maya, server, brief.id, colleague, "commenter");
+  await colleague.context.close();
   await openBrief(maya.page, server.url, brief.id);
   await openBrief(tom.page, server.url, brief.id);
   await tom.page.locator(".ProseMirror p").nth(1).click();
@@ -59,6 +84,17 @@ try {
     .click();
   await maya.page.waitForTimeout(800);
   await shot(maya.page, "reader");
+  await sources.getByRole("button", { name: "Back to snippets" }).click();
+
+  await maya.page.getByRole("button", { name: "Share" }).click();
+  const dialog = maya.page.getByRole("dialog");
+  await dialog.getByLabel("Role for link holders").selectOption("viewer");
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  await dialog.getByLabel("Link address").waitFor();
+  await dialog.getByLabel("Invite by email").fill("desk.officer@example.org");
+  await maya.page.waitForTimeout(300);
+  await shot(maya.page, "share");
+  await dialog.getByRole("button", { name: "Done" }).click();
 
   await maya.page.goto(server.url);
   await maya.page.locator(".briefs-table").waitFor();

@@ -1,13 +1,15 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  asMember,
   editorText,
   ensureClientBuilt,
   hasChromium,
   launchBrowser,
   NO_CHROMIUM_REASON,
-  newPerson,
+  newMember,
   openBrief,
+  share,
   unexpectedErrors,
 } from "../utils/browser.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
@@ -31,11 +33,11 @@ describe.skipIf(!hasChromium)(
     });
 
     it("see each other's typing, carets and presence", async () => {
-      const { body: brief } = await server.api<{ id: string }>("POST", "/api/briefs", {
-        title: "Storm response",
-      });
-      const ada = await newPerson(browser, "Ada Byron", "#9333ea");
-      const ben = await newPerson(browser, "Ben Okri", "#c2410c");
+      // Ada owns the brief and shares it with Ben as an editor; each has an account.
+      const ada = await newMember(browser, server, "Ada Byron");
+      const ben = await newMember(browser, server, "Ben Okri");
+      const brief = await asMember(ada, server, "POST", "/api/briefs", { title: "Storm response" });
+      await share(ada, server, brief.id, ben, "editor");
       await openBrief(ada.page, server.url, brief.id);
       await openBrief(ben.page, server.url, brief.id);
 

@@ -1,0 +1,42 @@
+import { useState } from "react";
+import { type Account, colorFor } from "../account/account.ts";
+import { Avatar } from "./avatar.tsx";
+import { Popover } from "./popover.tsx";
+
+/** The signed-in person, as others see them, with a way to sign out. */
+export function UserMenu({ account, onSignOut }: { account: Account; onSignOut: () => void }) {
+  const [open, setOpen] = useState(false);
+  const color = colorFor(account.id);
+  const trigger = (
+    <button
+      type="button"
+      className="identity-button"
+      aria-label={`Signed in as ${account.name}. Account menu`}
+      aria-expanded={open}
+      onClick={() => setOpen(!open)}
+    >
+      <Avatar name={account.name} color={color} />
+      <span className="identity-name">{account.name}</span>
+    </button>
+  );
+  return (
+    <Popover open={open} onClose={() => setOpen(false)} trigger={trigger} align="end">
+      <div className="user-menu">
+        <div className="user-menu-who">
+          <Avatar name={account.name} color={color} size={36} />
+          <div>
+            <strong>{account.name}</strong>
+            <span className="muted">{account.email}</span>
+            {account.isAdmin && <span className="tag">Admin</span>}
+          </div>
+        </div>
+        <p className="user-menu-note">Others see your name and this colour on your caret.</p>
+        <div className="popover-actions">
+          <button type="button" className="btn btn-quiet" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
+      </div>
+    </Popover>
+  );
+}
