@@ -15,6 +15,7 @@ import { mountClient } from "./http/static.ts";
 import type { Logger } from "./logger.ts";
 import { articlesRoutes } from "./routes/articles.ts";
 import { briefsRoutes } from "./routes/briefs.ts";
+import { checkRoutes } from "./routes/check.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { templatesRoutes } from "./routes/templates.ts";
 import type { CreateBrief } from "./schema/brief.ts";
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
       briefsRoutes({ ...deps, auth, newId: () => randomUUID().replaceAll("-", "").slice(0, 20) }),
     )
     .route("/api/briefs", exportRoutes({ ...deps, requireViewer: auth.requireBriefRole("viewer") }))
+    .route("/api/briefs", checkRoutes({ ...deps, requireViewer: auth.requireBriefRole("viewer") }))
     .route("/api/articles", articlesRoutes({ ...deps, importLimit: auth.rateLimit.imports }))
     .route(
       "/api/templates",

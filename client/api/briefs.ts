@@ -31,7 +31,7 @@ export const briefsApi = {
   remove: (id: string) => done(byId.$delete({ param: { id } })),
   /** The brief rendered by its template as a Word document. */
   async exportDocx(id: string, token?: string): Promise<Blob> {
-    const res = await apiFetch(byId["export.docx"].$url({ param: { id } }), linkAuth(token));
+    const res = await apiFetch(byId["export.docx"].$url({ param: { id }, query: {} }), linkAuth(token));
     if (!res.ok) throw await errorFromResponse(res);
     return res.blob();
   },

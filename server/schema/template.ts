@@ -117,6 +117,11 @@ export const TemplateSchema = z.object({
   fields: z.array(TemplateFieldSchema).max(40).default([]),
   sections: z.array(TemplateSectionSchema).max(100).default([]),
   style: ExportStyleSchema.default(ExportStyleSchema.parse({})),
+  /**
+   * Least share (0–1) of the brief's factual sentences that must carry a citation; below it,
+   * the export asks for confirmation (`proceed=true`) before going ahead.
+   */
+  minCoverage: z.number().min(0).max(1).optional(),
   /** File name of a reference .docx beside the template, whose styles, header and footer win. */
   referenceDocx: z.string().max(200).optional(),
 });
