@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authInstalled, call } from "../utils/auth.ts";
+import { call } from "../utils/auth.ts";
 import { closeCode, openRawSocket } from "../utils/raw-socket.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 import { type Cast, newBrief, share, signUpCast } from "./fixtures.ts";
 
-describe.skipIf(!authInstalled)("credentials scoped to one brief", () => {
+describe("credentials scoped to one brief", () => {
   let server: TestServer;
   let cast: Cast;
   let a: string;

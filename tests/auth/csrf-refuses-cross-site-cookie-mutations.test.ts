@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { authInstalled, call, sessionCookie } from "../utils/auth.ts";
+import { call, sessionCookie } from "../utils/auth.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 
-describe.skipIf(!authInstalled)("cookie-authenticated requests from other sites", () => {
+describe("cookie-authenticated requests from other sites", () => {
   let server: TestServer;
   let cookie: string;
   let token: string;

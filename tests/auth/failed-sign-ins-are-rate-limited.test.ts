@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { authInstalled, call, signUp, TEST_PASSWORD } from "../utils/auth.ts";
+import { call, signUp, TEST_PASSWORD } from "../utils/auth.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 
-describe.skipIf(!authInstalled)("sign-in rate limits", () => {
+describe("sign-in rate limits", () => {
   let server: TestServer;
   afterEach(async () => {
     await server.close();

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readEnv } from "../../server/env.ts";
 import { createLogger } from "../../server/logger.ts";
 import { startServer } from "../../server/server.ts";
-import { authInstalled, call, signUp, TEST_PASSWORD } from "../utils/auth.ts";
+import { call, signUp, TEST_PASSWORD } from "../utils/auth.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 import { newBrief, share } from "./fixtures.ts";
 
-describe.skipIf(!authInstalled)("accounts on a new instance", () => {
+describe("accounts on a new instance", () => {
   let server: TestServer;
   afterEach(async () => {
     await server.close();

@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import { readEnv } from "../../server/env.ts";
 import { createLogger } from "../../server/logger.ts";
 import { startServer } from "../../server/server.ts";
-import { authInstalled, call, signUp } from "../utils/auth.ts";
+import { call, signUp } from "../utils/auth.ts";
 import { removeDataDir } from "../utils/server.ts";
 
-describe.skipIf(!authInstalled)("secrets at rest and in logs", () => {
+describe("secrets at rest and in logs", () => {
   it("keeps only scrypt hashes of passwords and SHA-256 of tokens, and logs neither", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "briefroom-secrets-"));
     const lines: string[] = [];

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authInstalled, call } from "../utils/auth.ts";
+import { call } from "../utils/auth.ts";
 import { closeCode, openRawSocket, type RawSocket } from "../utils/raw-socket.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 import { type Cast, newBrief, share, signUpCast } from "./fixtures.ts";
 
-describe.skipIf(!authInstalled)("revoking or expiring access", () => {
+describe("revoking or expiring access", () => {
   let server: TestServer;
   let cast: Cast;
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authInstalled, call } from "../utils/auth.ts";
+import { call } from "../utils/auth.ts";
 import { closeCode, openRawSocket } from "../utils/raw-socket.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 import { type Cast, share, sharedBrief, signUpCast } from "./fixtures.ts";
@@ -14,15 +14,13 @@ interface Row {
   path: (who: Who) => Promise<string | { path: string; link: string }>;
   body?: unknown;
   expect: Record<Who, number>;
-  /** Routes other work adds; the row is skipped while the route does not exist. */
-  optional?: boolean;
 }
 
 /** Expected statuses, in the order owner, editor, commenter, viewer, other, link (viewer), anonymous. */
 const s = (...codes: number[]): Record<Who, number> =>
   Object.fromEntries(WHO.map((w, i) => [w, codes[i]!])) as Record<Who, number>;
 
-describe.skipIf(!authInstalled)("every route answers each role as specified", () => {
+describe("every route answers each role as specified", () => {
   let server: TestServer;
   let cast: Cast;
   let brief: string;
@@ -127,28 +125,24 @@ describe.skipIf(!authInstalled)("every route answers each role as specified", ()
       method: "GET",
       path: async () => `/api/briefs/${brief}/export.docx`,
       expect: s(200, 200, 200, 200, 404, 200, 401),
-      optional: true,
     },
     {
       name: "GET /api/briefs/:id/check",
       method: "GET",
       path: async () => `/api/briefs/${brief}/check`,
       expect: s(200, 200, 200, 200, 404, 200, 401),
-      optional: true,
     },
     {
       name: "GET /api/articles",
       method: "GET",
       path: async () => "/api/articles",
       expect: s(200, 200, 200, 200, 200, 401, 401),
-      optional: true,
     },
     {
       name: "GET /api/templates",
       method: "GET",
       path: async () => "/api/templates",
       expect: s(200, 200, 200, 200, 200, 401, 401),
-      optional: true,
     },
   ];
 
@@ -158,14 +152,7 @@ describe.skipIf(!authInstalled)("every route answers each role as specified", ()
     return { path: made.path, token: who === "link" ? made.link : token(who) };
   };
 
-  it.for(rows)("$name", async (row, ctx) => {
-    if (row.optional) {
-      const { path } = await target(row, "owner");
-      const probe = await call<{ error?: { id: string } }>(server, row.method, path, {
-        token: cast.owner.token,
-      });
-      if (probe.body?.error?.id === "not_found") ctx.skip();
-    }
+  it.for(rows)("$name", async (row) => {
     const actual = {} as Record<Who, number>;
     for (const who of WHO) {
       const { path, token: t } = await target(row, who);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authInstalled, call } from "../utils/auth.ts";
+import { call } from "../utils/auth.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 
-describe.skipIf(!authInstalled)("secure headers", () => {
+describe("secure headers", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();

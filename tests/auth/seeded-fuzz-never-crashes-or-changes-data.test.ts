@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { authInstalled, call, sessionCookie, signIn } from "../utils/auth.ts";
+import { call, sessionCookie, signIn } from "../utils/auth.ts";
 import { openRawSocket, type RawSocket } from "../utils/raw-socket.ts";
 import { type Random, seededRandom } from "../utils/seeded-random.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
@@ -51,7 +51,7 @@ interface Req {
   body?: string | Uint8Array;
 }
 
-describe.skipIf(!authInstalled)(`seeded fuzz (seed ${SEED}; FUZZ_SEED replays)`, () => {
+describe(`seeded fuzz (seed ${SEED}; FUZZ_SEED replays)`, () => {
   let server: TestServer;
   let cast: Cast;
   let a: string;

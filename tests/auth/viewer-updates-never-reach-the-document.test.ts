@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
-import { authInstalled } from "../utils/auth.ts";
 import {
   appendParagraph,
   connectClient,
@@ -12,7 +11,7 @@ import {
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 import { type Cast, sharedBrief, signUpCast } from "./fixtures.ts";
 
-describe.skipIf(!authInstalled)("a read-only connection", () => {
+describe("a read-only connection", () => {
   let server: TestServer;
   let cast: Cast;
   beforeAll(async () => {

@@ -140,4 +140,3 @@ export function sessionCookie(answer: { headers: Headers }): string {
 }
 
 /** Whether the auth integration is applied (server/app.ts installs it). */
-export { authInstalled } from "./auth-installed.ts";
