@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import * as Y from "yjs";
+import { resolvedRole } from "../auth/brief-access.ts";
 import type { InstalledAuth } from "../auth/install.ts";
 import { currentUser } from "../auth/middleware.ts";
 import { loadBriefDoc } from "../briefs/load-doc.ts";
@@ -46,45 +47,48 @@ export function briefsRoutes(deps: BriefsDeps) {
     return brief;
   }
 
-  return new Hono()
-    .get("/", async (c) => {
-      const briefs = await visibleBriefs(c);
-      return c.json({
-        briefs: briefs.map((b) => ({ ...b, present: rooms.presence(b.id) })),
-      });
-    })
-    .post("/", validate("json", CreateBriefSchema), async (c) => {
-      const input = c.req.valid("json");
-      const ydoc = await deps.initialDoc(input);
-      const meta = readMeta(ydoc);
-      const brief = await store.briefs.create({
-        id: deps.newId(),
-        title: meta.title,
-        templateId: meta.templateId,
-        fields: meta.fields,
-        ownerId: currentUser(c).id,
-        state: Y.encodeStateAsUpdate(ydoc),
-        doc: bodyToJSON(ydoc),
-      });
-      const body = await withDoc(brief);
-      ydoc.destroy();
-      return c.json(body, 201);
-    })
-    .get("/:id", requireBriefRole("viewer"), async (c) =>
-      c.json(await withDoc(await mustGet(c.req.param("id")))),
-    )
-    .patch("/:id", requireBriefRole("editor"), validate("json", PatchBriefSchema), async (c) => {
-      const id = c.req.param("id");
-      await mustGet(id);
-      const patch = c.req.valid("json");
-      await rooms.withRoom(id, (room) => writeMeta(room.doc, patch));
-      return c.json(await withDoc(await mustGet(id)));
-    })
-    .delete("/:id", requireBriefRole("owner"), async (c) => {
-      const id = c.req.param("id");
-      await mustGet(id);
-      await rooms.evict(id, CloseCode.NotFound, "brief deleted");
-      await store.briefs.delete(id);
-      return c.body(null, 204);
-    });
+  return (
+    new Hono()
+      .get("/", async (c) => {
+        const briefs = await visibleBriefs(c);
+        return c.json({
+          briefs: briefs.map((b) => ({ ...b, present: rooms.presence(b.id) })),
+        });
+      })
+      .post("/", validate("json", CreateBriefSchema), async (c) => {
+        const input = c.req.valid("json");
+        const ydoc = await deps.initialDoc(input);
+        const meta = readMeta(ydoc);
+        const brief = await store.briefs.create({
+          id: deps.newId(),
+          title: meta.title,
+          templateId: meta.templateId,
+          fields: meta.fields,
+          ownerId: currentUser(c).id,
+          state: Y.encodeStateAsUpdate(ydoc),
+          doc: bodyToJSON(ydoc),
+        });
+        const body = await withDoc(brief);
+        ydoc.destroy();
+        return c.json(body, 201);
+      })
+      // `role`: what the caller may do here (owner, editor, commenter or viewer).
+      .get("/:id", requireBriefRole("viewer"), async (c) =>
+        c.json({ ...(await withDoc(await mustGet(c.req.param("id")))), role: resolvedRole(c) }),
+      )
+      .patch("/:id", requireBriefRole("editor"), validate("json", PatchBriefSchema), async (c) => {
+        const id = c.req.param("id");
+        await mustGet(id);
+        const patch = c.req.valid("json");
+        await rooms.withRoom(id, (room) => writeMeta(room.doc, patch));
+        return c.json(await withDoc(await mustGet(id)));
+      })
+      .delete("/:id", requireBriefRole("owner"), async (c) => {
+        const id = c.req.param("id");
+        await mustGet(id);
+        await rooms.evict(id, CloseCode.NotFound, "brief deleted");
+        await store.briefs.delete(id);
+        return c.body(null, 204);
+      })
+  );
 }
