@@ -82,21 +82,39 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
   }
 }
 
+/** One entry of an awareness update; `state` is the JSON text, "null" for a removal. */
+export interface AwarenessEntry {
+  clientID: number;
+  clock: number;
+  state: string;
+  removal: boolean;
+}
+
 /**
- * The (clientID, clock, state-is-null) entries of an awareness update, read without parsing
- * the JSON states: enough to tell whether the update changes anything.
+ * The entries of an awareness update, read without parsing the JSON states: enough to tell
+ * whether the update changes anything.
  */
-export function awarenessEntries(
-  update: Uint8Array,
-): { clientID: number; clock: number; removal: boolean }[] {
+export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const dec = decoding.createDecoder(update);
   const n = decoding.readVarUint(dec);
-  const entries = [];
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < n; i++) {
     const clientID = decoding.readVarUint(dec);
     const clock = decoding.readVarUint(dec);
     const state = decoding.readVarString(dec);
-    entries.push({ clientID, clock, removal: state === "null" });
+    entries.push({ clientID, clock, state, removal: state === "null" });
   }
   return entries;
+}
+
+/** An awareness update of these entries (the inverse of `awarenessEntries`). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, entries.length);
+  for (const { clientID, clock, state } of entries) {
+    encoding.writeVarUint(enc, clientID);
+    encoding.writeVarUint(enc, clock);
+    encoding.writeVarString(enc, state);
+  }
+  return encoding.toUint8Array(enc);
 }

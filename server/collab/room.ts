@@ -9,6 +9,7 @@ import {
   awarenessEntries,
   awarenessMessage,
   type ClientMessage,
+  encodeAwarenessEntries,
   syncStep1,
   syncStep2,
   syncUpdate,
@@ -125,10 +126,15 @@ export class Room {
         if (!conn.access.canWrite) return;
         Y.applyUpdate(this.doc, msg.update, socket);
         return;
-      case "awareness":
+      case "awareness": {
         if (isStale(this.awareness, msg.update)) return;
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, socket);
+        awarenessProtocol.applyAwarenessUpdate(
+          this.awareness,
+          revived(this.awareness, msg.update),
+          socket,
+        );
         return;
+      }
       case "query-awareness":
         send(socket, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
         return;
@@ -303,6 +309,27 @@ function isStale(awareness: awarenessProtocol.Awareness, update: Uint8Array): bo
     const meta = awareness.meta.get(clientID);
     if (!meta) return removal;
     if (clock > meta.clock) return false;
+    if (!removal && !awareness.states.has(clientID)) return false; // see `revived`
     return !(clock === meta.clock && removal && awareness.states.has(clientID));
   });
+}
+
+/**
+ * When a connection closes, its people's presence is removed with their clock bumped. A client
+ * that reconnects announces itself with the clock it had, which that removal outranks: the
+ * room and every peer would ignore it until the client next renews its state (up to 30 s
+ * without a caret). Such an announcement is re-stamped one past the removal, so the person
+ * reappears at once; the client adopts the new clock when the room echoes it back.
+ */
+function revived(awareness: awarenessProtocol.Awareness, update: Uint8Array): Uint8Array {
+  const entries = awarenessEntries(update);
+  let changed = false;
+  for (const entry of entries) {
+    const meta = awareness.meta.get(entry.clientID);
+    if (!meta || entry.removal || awareness.states.has(entry.clientID)) continue;
+    if (entry.clock > meta.clock) continue;
+    entry.clock = meta.clock + 1;
+    changed = true;
+  }
+  return changed ? encodeAwarenessEntries(entries) : update;
 }

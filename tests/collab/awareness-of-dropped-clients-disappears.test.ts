@@ -102,3 +102,29 @@ it("disappears within the ping timeout when the peer goes silent", async () => {
   proxy.close();
   watcher.destroy();
 });
+
+it("comes back at once when the client reconnects, though its removal outranked its clock", async () => {
+  const { id, watcher } = await room();
+  const leaver = connectClient(server.wsUrl, id);
+  await present(watcher, leaver);
+  leaver.provider.disconnect();
+  await eventually(gone(watcher, leaver), PING_TIMEOUT_MS, "the presence to go");
+
+  // The client announces itself with the clock it had before; a client renews its state only
+  // every 15 s, so anything near that would mean the announcement was ignored.
+  leaver.provider.connect();
+  await eventually(
+    () => watcher.provider.awareness.getStates().get(leaver.doc.clientID)?.user?.name === "Leaver",
+    3000,
+    "the watcher to see the leaver again",
+  );
+  // The leaver's next change still reaches the watcher: its clock moved past the room's.
+  leaver.provider.awareness.setLocalStateField("user", { name: "Back" });
+  await eventually(
+    () => watcher.provider.awareness.getStates().get(leaver.doc.clientID)?.user?.name === "Back",
+    3000,
+    "the watcher to see the change",
+  );
+  leaver.destroy();
+  watcher.destroy();
+});
