@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import { readFields, writeFields } from "../../server/collab/meta.ts";
 import type { FieldValues } from "../../server/schema/brief.ts";
 import { META_MAP } from "../../server/schema/editor.ts";
 
@@ -14,11 +15,10 @@ export function readMeta(doc: Y.Doc): MetaSnapshot {
   const meta = doc.getMap<unknown>(META_MAP);
   const title = meta.get("title");
   const templateId = meta.get("templateId");
-  const fields = meta.get("fields");
   return {
     title: typeof title === "string" ? title : "",
     templateId: typeof templateId === "string" ? templateId : null,
-    fields: fields && typeof fields === "object" ? { ...(fields as FieldValues) } : {},
+    fields: readFields(doc),
   };
 }
 
@@ -27,10 +27,7 @@ export function setTitle(doc: Y.Doc, title: string): void {
   doc.getMap<unknown>(META_MAP).set("title", title);
 }
 
-/** Sets one field value; the map holds the fields as one object, as the server writes it. */
+/** Sets one field value for everyone, leaving the other fields to whoever edits them. */
 export function setField(doc: Y.Doc, key: string, value: string): void {
-  doc.transact(() => {
-    const meta = doc.getMap<unknown>(META_MAP);
-    meta.set("fields", { ...readMeta(doc).fields, [key]: value });
-  });
+  writeFields(doc, { [key]: value });
 }

@@ -11,8 +11,9 @@ export function useMeta(session: BriefSession | null): MetaSnapshot | null {
     const map = session.doc.getMap(META_MAP);
     const update = () => setMeta(readMeta(session.doc));
     update();
-    map.observe(update);
-    return () => map.unobserve(update);
+    // Deep: field values live in a map inside `meta`.
+    map.observeDeep(update);
+    return () => map.unobserveDeep(update);
   }, [session]);
   return meta;
 }
