@@ -1,7 +1,10 @@
 import { useState } from "react";
 import { briefsApi } from "../api/briefs.ts";
-import { readableError } from "../api/errors.ts";
+import { type ApiError, readableError } from "../api/errors.ts";
+import { ExportRefusal, isCheckRefusal } from "./export-refusal.tsx";
 import { Icon } from "./icon.tsx";
+import { Popover } from "./popover.tsx";
+import { saveFile } from "./save-file.ts";
 import { useToast } from "./toasts.tsx";
 
 /** A file name from a title: "Grid outlook: Q3" → "Grid outlook Q3.docx". */
@@ -14,7 +17,13 @@ export function docxFileName(title: string): string {
   return `${clean || "Brief"}.docx`;
 }
 
-/** Downloads the brief as a Word document rendered from its template. */
+/** What the popover under the button shows: export options, or why the export stopped. */
+type Panel = { kind: "options" } | { kind: "refused"; error: ApiError } | null;
+
+/**
+ * Downloads the brief as a Word document rendered from its template, optionally with the
+ * evidence annex. When the source check objects, says why and offers to export anyway.
+ */
 export function DownloadButton({
   briefId,
   title,
@@ -26,35 +35,64 @@ export function DownloadButton({
   linkToken?: string | null;
 }) {
   const [busy, setBusy] = useState(false);
+  const [annex, setAnnex] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
   const notify = useToast();
-  const download = async () => {
+  const download = async (proceed = false) => {
     setBusy(true);
+    setPanel(null);
     try {
-      const blob = await briefsApi.exportDocx(briefId, linkToken ?? undefined);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = docxFileName(title);
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const token = linkToken ?? undefined;
+      saveFile(await briefsApi.exportDocx(briefId, { token, proceed, annex }), docxFileName(title));
     } catch (err) {
-      notify(`Couldn't download the brief: ${readableError(err)}`, "error");
+      if (isCheckRefusal(err)) setPanel({ kind: "refused", error: err });
+      else notify(`Couldn't download the brief: ${readableError(err)}`, "error");
     } finally {
       setBusy(false);
     }
   };
+  const trigger = (
+    <div className="split-button">
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => download()}
+        disabled={busy}
+        aria-busy={busy}
+      >
+        <Icon name="download" />
+        {busy ? "Preparing…" : "Download .docx"}
+      </button>
+      <button
+        type="button"
+        className="btn btn-primary split-toggle"
+        aria-label="Download options"
+        aria-expanded={panel?.kind === "options"}
+        onClick={() => setPanel(panel?.kind === "options" ? null : { kind: "options" })}
+      >
+        <Icon name="chevronDown" size={16} />
+      </button>
+    </div>
+  );
   return (
-    <button
-      type="button"
-      className="btn btn-primary"
-      onClick={download}
-      disabled={busy}
-      aria-busy={busy}
-    >
-      <Icon name="download" />
-      {busy ? "Preparing…" : "Download .docx"}
-    </button>
+    <Popover open={panel !== null} onClose={() => setPanel(null)} trigger={trigger} align="end">
+      {panel?.kind === "refused" ? (
+        <ExportRefusal
+          error={panel.error}
+          onProceed={() => download(true)}
+          onCancel={() => setPanel(null)}
+        />
+      ) : (
+        <label className="check download-option">
+          <input type="checkbox" checked={annex} onChange={(e) => setAnnex(e.target.checked)} />
+          <span>
+            Include evidence annex
+            <span className="field-help">
+              Every quotation with the source paragraph around it, after Sources.
+            </span>
+          </span>
+        </label>
+      )}
+    </Popover>
   );
 }

@@ -19,6 +19,7 @@ const PATHS = {
   redo: "M13 5l3.5 3.5L13 12M16 8.5H8a4.5 4.5 0 0 0 0 9h3",
   clear: "M5 5h10M10 5l-3 11M12 12l5 5m0-5-5 5",
   download: "M10 3v10m0 0-4-4m4 4 4-4M4 16h12",
+  chevronDown: "M5 8l5 5 5-5",
   plus: "M10 4v12M4 10h12",
   trash: "M4 6h12M8 6V4h4v2M6 6l1 11h6l1-11",
   search: "M9 15a6 6 0 1 0 0-12 6 6 0 0 0 0 12zM13.5 13.5 17 17",

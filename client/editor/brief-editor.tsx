@@ -1,6 +1,8 @@
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useEffect } from "react";
+import type { Problem } from "../../server/schema/check.ts";
+import { showSourceProblems } from "../check/source-flags.ts";
 import type { Identity } from "../collab/identity.ts";
 import type { BriefSession } from "../collab/session.ts";
 import { collaborativeExtensions } from "./extensions.ts";
@@ -12,10 +14,12 @@ interface BriefEditorProps {
   onEditor: (editor: Editor | null) => void;
   /** False for viewers and commenters: the server would drop their edits. */
   editable: boolean;
+  /** The latest source check's problems, flagged in the margin. */
+  problems: readonly Problem[];
 }
 
 /** The brief body, bound to the shared Y.Doc, with its toolbar. */
-export function BriefEditor({ session, identity, onEditor, editable }: BriefEditorProps) {
+export function BriefEditor({ session, identity, onEditor, editable, problems }: BriefEditorProps) {
   const editor = useEditor(
     {
       extensions: collaborativeExtensions(session, identity),
@@ -41,6 +45,10 @@ export function BriefEditor({ session, identity, onEditor, editable }: BriefEdit
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.updateUser(identity);
   }, [editor, identity]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) showSourceProblems(editor.view, problems);
+  }, [editor, problems]);
 
   if (!editor) return null;
   return (

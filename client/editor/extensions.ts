@@ -2,6 +2,7 @@ import type { AnyExtension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { BODY_FIELD, editorExtensions } from "../../server/schema/editor.ts";
+import { SourceFlags } from "../check/source-flags.ts";
 import type { Identity } from "../collab/identity.ts";
 import type { BriefSession } from "../collab/session.ts";
 import { renderCaret, renderSelection } from "./carets.ts";
@@ -9,7 +10,8 @@ import { SnippetDrop } from "./snippet-drop.ts";
 
 /**
  * The shared schema's extensions plus what only a live browser needs: the Y.Doc binding
- * (whose undo manager undoes only this person's edits), carets, and snippet drops.
+ * (whose undo manager undoes only this person's edits), carets, snippet drops, and the source
+ * check's margin flags.
  */
 export function collaborativeExtensions(session: BriefSession, identity: Identity): AnyExtension[] {
   return [
@@ -22,5 +24,6 @@ export function collaborativeExtensions(session: BriefSession, identity: Identit
       selectionRender: renderSelection,
     }),
     SnippetDrop,
+    SourceFlags,
   ];
 }

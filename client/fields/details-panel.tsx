@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { FieldValues } from "../../server/schema/brief.ts";
 import { setField } from "../collab/meta.ts";
 import type { BriefSession } from "../collab/session.ts";
@@ -12,6 +13,8 @@ interface DetailsPanelProps {
   fields: FieldValues;
   /** Viewers and commenters see the fields but cannot change them. */
   readOnly?: boolean;
+  /** Shown above the fields: the brief's source coverage. */
+  children?: ReactNode;
 }
 
 /** The template's fields, edited live for everyone through the brief's `meta` map. */
@@ -21,6 +24,7 @@ export function DetailsPanel({
   templateId,
   fields,
   readOnly = false,
+  children,
 }: DetailsPanelProps) {
   const load = useTemplate(templateId);
   const change = (key: string) => (value: string) => session && setField(session.doc, key, value);
@@ -31,6 +35,7 @@ export function DetailsPanel({
         {load.status === "ok" && <span className="panel-sub">{load.template.name}</span>}
       </div>
       <div className="panel-body">
+        {children}
         {load.status === "none" && (
           <p className="muted">
             This brief has no template, so it has no fields. Briefs made from a template carry its

@@ -1,8 +1,12 @@
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useState } from "react";
 import type { Snippet } from "../../server/schema/article.ts";
+import type { Problem } from "../../server/schema/check.ts";
 import type { Account } from "../account/account.ts";
 import { authApi } from "../api/auth.ts";
+import { scrollToBlock } from "../check/scroll-to-block.ts";
+import { SourceCoverage } from "../check/source-coverage.tsx";
+import { useSourceCheck } from "../check/use-source-check.ts";
 import type { Identity } from "../collab/identity.ts";
 import { setTitle } from "../collab/meta.ts";
 import { useConnection } from "../collab/use-connection.ts";
@@ -28,6 +32,8 @@ import { useBriefAccess } from "./use-brief-access.ts";
 import { useBriefRecord } from "./use-brief-record.ts";
 import { useWideScreen } from "./use-wide-screen.ts";
 
+const NO_PROBLEMS: readonly Problem[] = [];
+
 interface BriefPageProps {
   briefId: string;
   /** A link share's token from the address, when the brief was opened through one. */
@@ -49,6 +55,7 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
   const peers = usePresence(session);
   const meta = useMeta(session);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const check = useSourceCheck(session, linkToken);
   const wide = useWideScreen();
   const [showDetails, setShowDetails] = useState(wide);
   useEffect(() => setShowDetails(wide), [wide]);
@@ -65,6 +72,13 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
   useEffect(() => {
     document.title = `${title || "Brief"} · Briefroom`;
   }, [title]);
+
+  const showBlock = useCallback(
+    (path: readonly number[]) => {
+      if (editor) scrollToBlock(editor, path);
+    },
+    [editor],
+  );
 
   const insertSnippet = useCallback(
     (snippet: Snippet) => {
@@ -154,7 +168,9 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
             templateId={templateId}
             fields={meta?.fields ?? {}}
             readOnly={!editable}
-          />
+          >
+            <SourceCoverage result={check} onShow={showBlock} />
+          </DetailsPanel>
         )}
         <main className="editor-column" id="brief-text" aria-label="Brief">
           {session ? (
@@ -163,6 +179,7 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
               identity={identity}
               onEditor={setEditor}
               editable={editable}
+              problems={check?.problems ?? NO_PROBLEMS}
             />
           ) : (
             <div className="editor-loading">Opening brief…</div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { Article } from "../../server/schema/article.ts";
 import { Icon } from "../components/icon.tsx";
+import { copyWithCitation } from "./citation-clipboard.ts";
 import { segmentParagraph, snippetsByParagraph } from "./highlight.ts";
 
 interface ArticleReaderProps {
@@ -13,7 +14,8 @@ const safeHref = (url?: string) => (url && /^https?:\/\//i.test(url) ? url : und
 
 /**
  * The article as cleaned text, every snippet highlighted where it came from. Rendered as
- * text nodes only: imported HTML never reaches the DOM.
+ * text nodes only: imported HTML never reaches the DOM. Text copied from it pastes into the
+ * brief with a citation of the article (and of the snippet, when copied from within one).
  */
 export function ArticleReader({ article, focus, onBack }: ArticleReaderProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -50,30 +52,32 @@ export function ArticleReader({ article, focus, onBack }: ArticleReaderProps) {
         <span className="hl hl-quote">quote</span> <span className="hl hl-fact">fact</span>{" "}
         <span className="hl hl-heading">heading</span>
       </div>
-      {article.paragraphs.map((text, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are fixed once imported
-        <p key={i} className="reader-paragraph">
-          {segmentParagraph(text, byParagraph.get(i) ?? []).map((seg, j) =>
-            seg.snippet ? (
-              <mark
-                // biome-ignore lint/suspicious/noArrayIndexKey: segments are derived, stable per render
-                key={j}
-                className={`hl hl-${seg.snippet.kind}${seg.snippet.id === focus ? " hl-focus" : ""}`}
-                data-snippet-id={seg.snippet.id}
-                title={
-                  seg.snippet.speaker
-                    ? `${seg.snippet.kind} — ${seg.snippet.speaker}`
-                    : seg.snippet.kind
-                }
-              >
-                {seg.text}
-              </mark>
-            ) : (
-              seg.text
-            ),
-          )}
-        </p>
-      ))}
+      <div className="reader-text" onCopy={(e) => copyWithCitation(e, article.id)}>
+        {article.paragraphs.map((text, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are fixed once imported
+          <p key={i} className="reader-paragraph">
+            {segmentParagraph(text, byParagraph.get(i) ?? []).map((seg, j) =>
+              seg.snippet ? (
+                <mark
+                  // biome-ignore lint/suspicious/noArrayIndexKey: segments are derived, stable per render
+                  key={j}
+                  className={`hl hl-${seg.snippet.kind}${seg.snippet.id === focus ? " hl-focus" : ""}`}
+                  data-snippet-id={seg.snippet.id}
+                  title={
+                    seg.snippet.speaker
+                      ? `${seg.snippet.kind} — ${seg.snippet.speaker}`
+                      : seg.snippet.kind
+                  }
+                >
+                  {seg.text}
+                </mark>
+              ) : (
+                seg.text
+              ),
+            )}
+          </p>
+        ))}
+      </div>
     </div>
   );
 }

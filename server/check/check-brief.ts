@@ -1,5 +1,6 @@
 import { forgetMemos } from "../ingest/memo.ts";
 import type { Article } from "../schema/article.ts";
+import { isAttributionLine } from "../schema/attribution.ts";
 import type { PMNode } from "../schema/brief.ts";
 import type { CheckResult, Problem } from "../schema/check.ts";
 import { citationProblems } from "./citations.ts";
@@ -8,7 +9,6 @@ import { inlineText } from "./inline.ts";
 import { normaliseSpace } from "./normalise.ts";
 import { isSnippetQuote, quoteBlockProblems, quoteText } from "./quote-block.ts";
 import { SnippetIndex } from "./snippets.ts";
-import { isAttributionLine } from "./speaker.ts";
 import { unsourcedQuotes } from "./unsourced.ts";
 
 export interface CheckOptions {

@@ -1,9 +1,10 @@
 import { findQuotes, isMentionNotSpeech } from "../ingest/quotes.ts";
+import { attributionName } from "../schema/attribution.ts";
 import type { Problem } from "../schema/check.ts";
 import type { InlineText } from "./inline.ts";
 import { stripOuterQuotes } from "./normalise.ts";
-import type { SnippetIndex, SourceHit } from "./snippets.ts";
-import { attributionName, speakerProblems } from "./speaker.ts";
+import type { SnippetIndex } from "./snippets.ts";
+import { speakerProblems } from "./speaker.ts";
 import { sourceWords } from "./tokens.ts";
 import { type ProblemBase, wordingProblems } from "./wording.ts";
 
@@ -20,9 +21,18 @@ export function citationProblems(block: InlineText, path: number[], index: Snipp
       ...(run.snippetId ? { snippetId: run.snippetId } : {}),
       ...(hit || run.articleId ? { articleId: hit?.article.id ?? run.articleId! } : {}),
     };
-    if (!hit) return [{ kind: "missing_source", ...base }];
     const cited = block.text.slice(run.start, run.end);
-    if (hit.snippet.kind !== "quote") return quotationsWithin(cited, hit, base);
+    if (!hit) {
+      // Text pasted from the reader cites the article alone: fine while the article exists,
+      // as long as any quotation in it is the article's words.
+      const article = run.snippetId ? null : index.article(run.articleId);
+      if (!article) return [{ kind: "missing_source", ...base }];
+      return quotationsWithin(cited, article.paragraphs, base);
+    }
+    if (hit.snippet.kind !== "quote") {
+      const own = hit.article.paragraphs[hit.snippet.paragraph];
+      return quotationsWithin(cited, own ? [own] : [], base, hit.article.paragraphs);
+    }
     const name = attributionName(block.text.slice(run.end));
     return [
       ...wordingProblems(hit.snippet.text, stripOuterQuotes(cited), base),
@@ -31,15 +41,22 @@ export function citationProblems(block: InlineText, path: number[], index: Snipp
   });
 }
 
-/** Quotations inside cited text, each checked against the closest quotation in the source. */
-function quotationsWithin(cited: string, hit: SourceHit, base: ProblemBase): Problem[] {
+/**
+ * Quotations inside cited text, each checked against the closest quotation in `near` (the
+ * cited snippet's paragraph), or in `all` the article's paragraphs when `near` has none.
+ */
+function quotationsWithin(
+  cited: string,
+  near: readonly string[],
+  base: ProblemBase,
+  everywhere: readonly string[] = near,
+): Problem[] {
   const quoted = findQuotes(cited)
     .filter((q) => !isMentionNotSpeech(cited, q))
     .map((q) => cited.slice(q.start, q.end));
   if (!quoted.length) return [];
-  const own = hit.article.paragraphs[hit.snippet.paragraph] ?? "";
-  const candidates = sourceQuotes([own]);
-  const all = candidates.length ? candidates : sourceQuotes(hit.article.paragraphs);
+  const candidates = sourceQuotes(near);
+  const all = candidates.length ? candidates : sourceQuotes(everywhere);
   return quoted.flatMap((found): Problem[] => {
     if (all.some((source) => containsWords(source, found))) return [];
     const best = closest(all, found);

@@ -39,10 +39,14 @@ export class CoverageTally {
     this.current.count.cited += count.cited;
   }
 
-  /** Section figures in order; text before the first heading only when it has facts. */
+  /**
+   * Section figures in order; text before the first heading only when it has facts, and a
+   * "Sources" section (the list of sources, not claims) only when someone wrote facts in it.
+   */
   result(): { brief: CoverageFigures; sections: SectionCoverage[] } {
     const all = [...this.sections, this.current].filter(
-      (s) => s.path.length > 0 || s.count.factual > 0,
+      (s) =>
+        s.count.factual > 0 || (s.path.length > 0 && !/^\s*sources\s*$/i.test(s.heading)),
     );
     const total = { factual: 0, cited: 0 };
     for (const s of all) {

@@ -1,9 +1,10 @@
+import { attributionName, isAttributionLine } from "../schema/attribution.ts";
 import type { PMNode } from "../schema/brief.ts";
 import type { Problem } from "../schema/check.ts";
 import { inlineText, textblocks } from "./inline.ts";
 import { stripOuterQuotes } from "./normalise.ts";
 import type { SnippetIndex } from "./snippets.ts";
-import { attributionName, isAttributionLine, speakerProblems } from "./speaker.ts";
+import { speakerProblems } from "./speaker.ts";
 import { type ProblemBase, wordingProblems } from "./wording.ts";
 
 const idOf = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);

@@ -11,7 +11,7 @@ export class SnippetIndex {
   private readonly byKey = new Map<string, SourceHit>();
   private readonly byId = new Map<string, SourceHit>();
 
-  constructor(articles: ReadonlyMap<string, Article>) {
+  constructor(private readonly articles: ReadonlyMap<string, Article>) {
     for (const [articleId, article] of articles)
       for (const snippet of article.snippets) {
         const hit = { snippet, article };
@@ -25,5 +25,10 @@ export class SnippetIndex {
     if (!snippetId) return null;
     if (articleId) return this.byKey.get(`${articleId}\n${snippetId}`) ?? null;
     return this.byId.get(snippetId) ?? null;
+  }
+
+  /** The article itself, for a citation that names no snippet (text pasted from the reader). */
+  article(articleId: string | null): Article | null {
+    return (articleId && this.articles.get(articleId)) || null;
   }
 }

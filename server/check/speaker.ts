@@ -41,22 +41,6 @@ export function sameSpeaker(a: string, b: string): boolean {
   return short.every((w) => long.includes(w));
 }
 
-/** "— Hong Min, senior analyst" (after a quotation, or as a line of its own) → "Hong Min". */
-const ATTRIBUTION = /^\s*["'”’»]?\s*(?:[—–―]|--?(?=\s))\s*([^,;(\n]+)/;
-
-/** The name an attribution at the start of `text` gives, or null when there is none. */
-export function attributionName(text: string): string | null {
-  const name = ATTRIBUTION.exec(text)?.[1]
-    ?.trim()
-    .replace(/[.:]+$/, "");
-  return name ? name : null;
-}
-
-/** True for a line that is only an attribution ("— Name, role"). */
-export function isAttributionLine(text: string): boolean {
-  return /^\s*(?:[—–―]|--?(?=\s))/.test(text) && attributionName(text) !== null;
-}
-
 /**
  * `wrong_speaker` problems for each name the brief gives a quotation that is not its
  * snippet's speaker (a name given to a snippet with no speaker is wrong too: the source does

@@ -40,7 +40,13 @@ export const Citation = Mark.create({
     return { snippetId: dataAttribute("snippetId"), articleId: dataAttribute("articleId") };
   },
   parseHTML() {
-    return [{ tag: "cite[data-snippet-id]" }, { tag: "span[data-citation]" }];
+    // `span[data-citation]` is what text copied from the article reader carries; a citation
+    // of a whole article (no snippet) renders as `cite[data-article-id]`.
+    return [
+      { tag: "cite[data-snippet-id]" },
+      { tag: "cite[data-article-id]" },
+      { tag: "span[data-citation]" },
+    ];
   },
   renderHTML({ HTMLAttributes }) {
     return ["cite", mergeAttributes(HTMLAttributes, { class: "citation" }), 0];

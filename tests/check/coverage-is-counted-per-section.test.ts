@@ -57,4 +57,24 @@ describe("source coverage", () => {
     expect(coverage.sections.map((s) => s.heading)).toEqual(["Situation", "Voices", "Outlook"]);
     expect(coverage.brief).toEqual({ factual: 4, cited: 3, ratio: 0.75 });
   });
+
+  it("leaves out a Sources section that lists sources, but not one with facts written in it", () => {
+    const listing: PMNode = {
+      type: "doc",
+      content: [
+        heading("Findings"),
+        paragraph(UNCITED_FACT),
+        heading("Sources"),
+        paragraph("AFP."),
+      ],
+    };
+    expect(checkBrief(listing, sampleArticles()).coverage.sections.map((s) => s.heading)).toEqual([
+      "Findings",
+    ]);
+    listing.content!.push(paragraph(UNCITED_FACT));
+    expect(checkBrief(listing, sampleArticles()).coverage.sections.map((s) => s.heading)).toEqual([
+      "Findings",
+      "Sources",
+    ]);
+  });
 });

@@ -35,3 +35,43 @@ describe("a missing source", () => {
     ]);
   });
 });
+
+describe("text cited by its article alone (pasted from the reader)", () => {
+  const pasted = (text: string) => ({
+    type: "paragraph",
+    content: [
+      { type: "text", text, marks: [{ type: "citation", attrs: { articleId: ARTICLE_ID } }] },
+    ],
+  });
+  const paragraph = sampleArticle().paragraphs.find((p) => p.includes("establishes a framework"))!;
+
+  it("is fine while the article exists, and missing once it is gone", async () => {
+    const doc = await draftedSample();
+    doc.content!.push(pasted(paragraph));
+    const articles = new Map([[ARTICLE_ID, sampleArticle()]]);
+    expect(checkBrief(doc, articles).problems).toEqual([]);
+    const without = checkBrief(doc, new Map()).problems;
+    expect(without.at(-1)).toEqual({
+      kind: "missing_source",
+      path: [doc.content!.length - 1],
+      articleId: ARTICLE_ID,
+    });
+  });
+
+  it("still has a quotation inside it checked against the article's words", async () => {
+    const doc = await draftedSample();
+    const quote = snippetStarting("This establishes a framework");
+    const altered = paragraph.replace("automatically", "certainly");
+    expect(altered).not.toBe(paragraph);
+    doc.content!.push(pasted(altered));
+    const [problem, ...rest] = checkBrief(doc, new Map([[ARTICLE_ID, sampleArticle()]])).problems;
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({
+      kind: "altered",
+      path: [doc.content!.length - 1],
+      expected: quote.text,
+      removed: ["automatically"],
+      added: ["certainly"],
+    });
+  });
+});

@@ -1,7 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { call, type SignedUp, signUp, TEST_PASSWORD } from "./auth.ts";
 
 /** Debian's Chromium; e2e tests never download a browser (`.ci/run` installs this one). */
@@ -164,14 +170,50 @@ export async function openBrief(
   await page.locator('.brief-page:not([data-access="checking"])').waitFor();
 }
 
-/** Plain text of the editor, one line per block, without other people's caret labels. */
+/**
+ * Plain text of the editor, one line per block, without other people's caret labels or the
+ * source check's margin flags.
+ */
 export function editorText(page: Page): Promise<string> {
   return page.locator(".ProseMirror").evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+    for (const extra of copy.querySelectorAll(".collaboration-carets__caret, .source-flag"))
+      extra.remove();
     return [...copy.children]
       .map((block) => block.textContent ?? "")
       .join("\n")
       .trim();
   });
+}
+
+/**
+ * Selects the first occurrence of `text` inside the element `locator` points at (it must lie
+ * within one text node), as a person dragging over it would; the editor follows the DOM
+ * selection.
+ */
+export async function selectText(locator: Locator, text: string): Promise<void> {
+  await locator.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in one text node of the element`);
+  }, text);
+}
+
+/** Inserts a snippet from the Sources panel at the end of the brief with its Insert button. */
+export async function insertSnippetAtEnd(page: Page, snippetId: string): Promise<void> {
+  const card = page.locator(`.snippet[data-snippet-id="${snippetId}"]`);
+  await card.waitFor();
+  await page.locator(".ProseMirror").click();
+  await page.keyboard.press("Control+End");
+  await card.getByRole("button", { name: /^Insert/ }).click();
 }
