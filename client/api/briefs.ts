@@ -1,3 +1,4 @@
+import type { BriefRole } from "../../server/schema/auth.ts";
 import type { BriefWithDoc, CreateBrief } from "../../server/schema/brief.ts";
 import type { CheckResult } from "../../server/schema/check.ts";
 import { apiFetch, client, done, ok } from "./client.ts";
@@ -26,19 +27,8 @@ export const briefsApi = {
   /** Reads a brief; `token` is a link share's token (`?token=` is accepted on this route). */
   get: (id: string, token?: string) =>
     ok(byId.$get({ param: { id }, ...(token ? { query: { token } } : {}) })) as Promise<
-      BriefWithDoc & { role?: string }
+      BriefWithDoc & { role: BriefRole }
     >,
-  /**
-   * Whether the caller may change the brief: an empty PATCH, which changes nothing, answers
-   * 200 for editors and owners and 403 for commenters and viewers. Needed only while
-   * `GET /api/briefs/:id` does not say the caller's role.
-   */
-  async canEdit(id: string, token?: string): Promise<boolean> {
-    const res = await byId.$patch({ param: { id }, json: {} }, linkAuth(token));
-    if (res.ok) return true;
-    if (res.status === 403) return false;
-    throw await errorFromResponse(res as unknown as Response);
-  },
   remove: (id: string) => done(byId.$delete({ param: { id } })),
   /** The source check of the live brief: quotation problems and citation coverage. */
   check: (id: string, token?: string, signal?: AbortSignal): Promise<CheckResult> =>

@@ -27,8 +27,8 @@ import { keepLoadedAssets } from "../offline-shell.ts";
 import { paths } from "../router.ts";
 import { ShareDialog } from "../sharing/share-dialog.tsx";
 import { SourcesPanel } from "../sources/sources-panel.tsx";
+import { briefAccess } from "./brief-access.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
-import { useBriefAccess } from "./use-brief-access.ts";
 import { useBriefRecord } from "./use-brief-record.ts";
 import { useWideScreen } from "./use-wide-screen.ts";
 
@@ -48,7 +48,7 @@ interface BriefPageProps {
 export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: BriefPageProps) {
   const record = useBriefRecord(briefId, linkToken);
   const session = useBriefSession(briefId, identity, linkToken);
-  const access = useBriefAccess(briefId, record, account, linkToken);
+  const access = briefAccess(record);
   const editable = access === "owner" || access === "editor";
   const [sharing, setSharing] = useState(false);
   const connection = useConnection(session);

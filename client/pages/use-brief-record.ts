@@ -1,11 +1,10 @@
 import { useEffect, useState } from "react";
-import type { BriefWithDoc } from "../../server/schema/brief.ts";
 import { briefsApi } from "../api/briefs.ts";
 import { ApiError } from "../api/errors.ts";
 
 export type BriefRecord =
   | { status: "loading" }
-  | { status: "ok"; brief: BriefWithDoc & { role?: string } }
+  | { status: "ok"; brief: Awaited<ReturnType<typeof briefsApi.get>> }
   | { status: "missing" }
   /** The server could not be reached: the brief may still open from this device's copy. */
   | { status: "unreachable" };

@@ -1,14 +1,14 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
+import type { BriefRole } from "../schema/auth.ts";
 import { type Brief, BriefId } from "../schema/brief.ts";
-import type { ShareRole } from "../store/auth-store.ts";
 import type { Store } from "../store/store.ts";
 import { getAuth } from "./middleware.ts";
 import type { Auth } from "./session.ts";
 
-/** What a caller may do with a brief; each role includes the ones after it. */
-export type BriefRole = "owner" | ShareRole;
+export type { BriefRole };
 
+/** Each role includes the ones ranked below it. */
 const RANK: Record<BriefRole, number> = { viewer: 1, commenter: 2, editor: 3, owner: 4 };
 
 export const atLeast = (role: BriefRole | null, min: BriefRole): boolean =>

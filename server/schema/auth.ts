@@ -46,6 +46,8 @@ export interface AuthResponse {
 
 /** Roles a share grants, weakest last; the owner's role is not shareable. */
 export const ShareRoleSchema = z.enum(["editor", "commenter", "viewer"]);
+/** What a caller may do with a brief: a share's role, or "owner". */
+export type BriefRole = "owner" | z.infer<typeof ShareRoleSchema>;
 
 /** Body of `POST /api/briefs/:id/shares`: with a person by email, or as a link. */
 export const CreateShareSchema = z.union([
