@@ -45,8 +45,7 @@ export class CoverageTally {
    */
   result(): { brief: CoverageFigures; sections: SectionCoverage[] } {
     const all = [...this.sections, this.current].filter(
-      (s) =>
-        s.count.factual > 0 || (s.path.length > 0 && !/^\s*sources\s*$/i.test(s.heading)),
+      (s) => s.count.factual > 0 || (s.path.length > 0 && !/^\s*sources\s*$/i.test(s.heading)),
     );
     const total = { factual: 0, cited: 0 };
     for (const s of all) {
