@@ -5,11 +5,16 @@ import * as Y from "yjs";
 /** Where receivers record what they observe: every marker seen, and its age on arrival. */
 export interface LatencySink {
   latencies: number[];
+  /** The ages of markers sent through another instance than the receiver's, when kept. */
+  crossLatencies?: number[];
   observed: number;
 }
 
-/** An edit carries its send time: `~<performance.now()>~`, parsed back by every receiver. */
-const MARKER = /~(\d+\.\d+)~/g;
+/**
+ * An edit carries its send time and the sender's instance: `~<performance.now()>@<n>~`,
+ * parsed back by every receiver.
+ */
+const MARKER = /~(\d+\.\d+)@(\d+)~/g;
 const COLORS = ["#958DF1", "#F98181", "#FBBC88", "#FAF594", "#70CFF8", "#94FADB", "#B9F18D"];
 
 /**
@@ -34,6 +39,8 @@ export class BenchClient {
     readonly room: string,
     readonly index: number,
     sink: LatencySink | null,
+    /** Which of the server's instances `wsUrl` points at. */
+    readonly instance = 0,
   ) {
     // Credentials ride on wsUrl as a query string; the provider sends them as `params`.
     const [serverUrl = wsUrl, query = ""] = wsUrl.split("?");
@@ -84,7 +91,7 @@ export class BenchClient {
   typeOnce(): void {
     const text = this.text!;
     const now = performance.now();
-    text.insert(text.length, `~${now.toFixed(3)}~`);
+    text.insert(text.length, `~${now.toFixed(3)}@${this.instance}~`);
     this.sent++;
     const pos = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
     this.provider.awareness.setLocalStateField("cursor", { anchor: pos, head: pos });
@@ -125,7 +132,9 @@ export class BenchClient {
         for (const op of event.delta) {
           if (typeof op.insert !== "string") continue;
           for (const m of op.insert.matchAll(MARKER)) {
-            sink.latencies.push(now - Number(m[1]));
+            const age = now - Number(m[1]);
+            sink.latencies.push(age);
+            if (Number(m[2]) !== this.instance) sink.crossLatencies?.push(age);
             sink.observed++;
           }
         }

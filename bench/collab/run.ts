@@ -5,7 +5,14 @@
  *
  *   --duration <s>    typing time per load scenario (default 20)
  *   --only <a,b>      scenarios to run: room50, rooms200, stress, storm, bigbrief
- *   --servers <a,b>   briefroom, reference (default both)
+ *   --servers <a,b>   briefroom, reference (default both), briefroom-pg<n> (n instances on
+ *                     Postgres + Redis; needs DATABASE_URL and REDIS_URL)
+ *   --instances <n>   shorthand for --servers briefroom-pg1,briefroom-pg<n>: cross-instance
+ *                     latency beside one instance on the same Postgres + Redis. The clients
+ *                     of a room are dealt across the instances in turn; `cross` holds the
+ *                     latencies of edits seen on another instance than the one typed on.
+ *                     Server CPU and peak RSS add up the instances; Postgres and Redis
+ *                     count under otherCpuSeconds.
  *   --workers <n>     client processes (default 1); a room always stays in one worker
  *   --drain <s>       how long to wait for late edits after typing stops (default 30)
  *   --rounds <n>      run each server n times per scenario, alternating (default 1); the
@@ -30,9 +37,11 @@ import {
 import {
   type BenchServer,
   ensureReferenceInstalled,
+  parseKind,
   type ServerKind,
   startBenchServer,
 } from "./servers.ts";
+import { sharedServicesMissing } from "./shared-services.ts";
 import { percentiles } from "./stats.ts";
 import { summaryTable } from "./summary.ts";
 
@@ -41,7 +50,8 @@ const { values: flags } = parseArgs({
   options: {
     duration: { type: "string", default: "20" },
     only: { type: "string" },
-    servers: { type: "string", default: "briefroom,reference" },
+    servers: { type: "string" },
+    instances: { type: "string" },
     workers: { type: "string", default: "1" },
     drain: { type: "string", default: "30" },
     rounds: { type: "string", default: "1" },
@@ -51,13 +61,34 @@ const durationMs = Number(flags.duration) * 1000;
 const drainMs = Number(flags.drain) * 1000;
 const workerCount = Math.max(1, Number(flags.workers));
 const rounds = Math.max(1, Number(flags.rounds));
-const servers = flags.servers.split(",").map((s) => s.trim()) as ServerKind[];
+const instances = Number(flags.instances ?? 1);
+const servers = (
+  flags.servers ??
+  (instances > 1 ? `briefroom-pg1,briefroom-pg${instances}` : "briefroom,reference")
+)
+  .split(",")
+  .map((s) => s.trim()) as ServerKind[];
+for (const kind of servers) {
+  if (!parseKind(kind)) exit(`unknown server "${kind}"`);
+  if (parseKind(kind)!.shared && sharedServicesMissing()) exit(sharedServicesMissing()!);
+}
 const only = flags.only?.split(",").map((s) => s.trim());
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.name));
 /** Briefroom unloads an empty room after this long; short so the big brief's cold load is quick to reach. */
 const ROOM_IDLE_MS = 1000;
 
+function exit(why: string): never {
+  process.stderr.write(`[bench] ${why}\n`);
+  process.exit(2);
+}
+
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+/** CPU seconds of every instance of the server, together. */
+const instancesCpu = (server: BenchServer) => sum(server.pids.map(cpuSeconds));
+/** Peak RSS of every instance, added up. */
+const serverPeakRssMB = (server: BenchServer) =>
+  Math.round(sum(server.pids.map(peakRssMB)) * 10) / 10;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -110,7 +141,7 @@ const workerCpu = (workers: Worker[]) => workers.reduce((s, w) => s + cpuSeconds
  * Far above zero means something else competed for the cores and the figures are suspect.
  */
 function otherCpu(server: BenchServer, workers: Worker[]) {
-  const own = () => cpuSeconds(server.pid) + workerCpu(workers) + cpuSeconds(process.pid);
+  const own = () => instancesCpu(server) + workerCpu(workers) + cpuSeconds(process.pid);
   const busy0 = machineBusySeconds();
   const own0 = own();
   return () => r2(machineBusySeconds() - busy0 - (own() - own0));
@@ -123,7 +154,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
     workers.map((w, i) =>
       shares[i]!.length
         ? w.call("connect", {
-            wsUrl: server.wsUrl,
+            wsUrls: server.wsUrls,
             rooms: shares[i],
             clientsPerRoom: s.clientsPerRoom,
           })
@@ -134,7 +165,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
     `  ${server.kind}: ${s.rooms * s.clientsPerRoom} clients connected; typing ${durationMs / 1000}s`,
   );
   const others = otherCpu(server, workers);
-  const cpu0 = cpuSeconds(server.pid);
+  const cpu0 = instancesCpu(server);
   const wcpu0 = workerCpu(workers);
   const t0 = performance.now();
   const typed = await Promise.all(
@@ -144,6 +175,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
     workers.map((w) =>
       w.call<{
         latencies: Float64Array;
+        crossLatencies: Float64Array;
         observed: number;
         expected: number;
         drainMs: number;
@@ -152,17 +184,18 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
     ),
   );
   const seconds = (performance.now() - t0) / 1000;
-  const serverCpu = cpuSeconds(server.pid) - cpu0;
+  const serverCpu = instancesCpu(server) - cpu0;
   const clientCpu = workerCpu(workers) - wcpu0;
   const otherCpuSeconds = others();
   const verified = await Promise.all(
     workers.map((w) =>
       w.call<{ rooms: number; converged: number; problems: string[] }>("verify", {
-        wsUrl: server.wsUrl,
+        wsUrls: server.wsUrls,
       }),
     ),
   );
   const lat = percentiles(Float64Array.from(drained.flatMap((d) => [...d.latencies])));
+  const cross = percentiles(Float64Array.from(drained.flatMap((d) => [...d.crossLatencies])));
   const observed = drained.reduce((n, d) => n + d.observed, 0);
   const expected = drained.reduce((n, d) => n + d.expected, 0);
   const roomsConverged = verified.reduce((n, v) => n + v.converged, 0);
@@ -172,6 +205,8 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
     p95: lat.p95,
     p99: lat.p99,
     max: lat.max,
+    // Edits typed on one instance and seen by a client of another (several instances only).
+    ...(cross.n > 0 ? { cross } : {}),
     observed,
     expected,
     edits: typed.reduce((n, t) => n + t.sent, 0),
@@ -188,7 +223,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
           typed.reduce((n, t) => n + t.sent, 0),
         ),
     ),
-    peakRssMB: peakRssMB(server.pid),
+    peakRssMB: serverPeakRssMB(server),
     windowSeconds: r1(seconds),
     drainMs: Math.round(Math.max(...drained.map((d) => d.drainMs))),
     clientCpuSeconds: r2(clientCpu),
@@ -206,7 +241,7 @@ async function runStorm(s: StormScenario, server: BenchServer, workers: Worker[]
     workers.map((w, i) =>
       shares[i]!.length
         ? w.call("connect", {
-            wsUrl: server.wsUrl,
+            wsUrls: server.wsUrls,
             rooms: shares[i],
             clientsPerRoom: 1,
             paragraphs: s.seedParagraphs,
@@ -217,22 +252,22 @@ async function runStorm(s: StormScenario, server: BenchServer, workers: Worker[]
   );
   log(`  ${server.kind}: rooms seeded; ${s.rooms * s.clientsPerRoom} clients connect at once`);
   const others = otherCpu(server, workers);
-  const cpu0 = cpuSeconds(server.pid);
+  const cpu0 = instancesCpu(server);
   const stormed = await Promise.all(
     workers.map((w, i) =>
       w.call<{ clients: number; synced: number; samples: Float64Array; wallMs: number }>("storm", {
-        wsUrl: server.wsUrl,
+        wsUrls: server.wsUrls,
         rooms: shares[i],
         clientsPerRoom: s.clientsPerRoom,
         timeoutMs: 60_000,
       }),
     ),
   );
-  const serverCpu = cpuSeconds(server.pid) - cpu0;
+  const serverCpu = instancesCpu(server) - cpu0;
   const otherCpuSeconds = others();
   const verified = await Promise.all(
     workers.map((w) =>
-      w.call<{ converged: number; problems: string[] }>("verify", { wsUrl: server.wsUrl }),
+      w.call<{ converged: number; problems: string[] }>("verify", { wsUrls: server.wsUrls }),
     ),
   );
   const lat = percentiles(Float64Array.from(stormed.flatMap((d) => [...d.samples])));
@@ -247,7 +282,7 @@ async function runStorm(s: StormScenario, server: BenchServer, workers: Worker[]
     converged: roomsConverged === rooms.length,
     roomsConverged: `${roomsConverged}/${rooms.length}`,
     serverCpuSeconds: r2(serverCpu),
-    peakRssMB: peakRssMB(server.pid),
+    peakRssMB: serverPeakRssMB(server),
     otherCpuSeconds,
   };
 }
@@ -256,7 +291,7 @@ async function runBigBrief(s: BigBriefScenario, server: BenchServer, workers: Wo
   const w = workers[0]!;
   const [room] = await server.createRooms(1);
   const others = otherCpu(server, workers);
-  const cpu0 = cpuSeconds(server.pid);
+  const cpu0 = instancesCpu(server);
   const built = await w.call<{
     edits: number;
     sentMs: number;
@@ -264,37 +299,37 @@ async function runBigBrief(s: BigBriefScenario, server: BenchServer, workers: Wo
     stateBytes: number;
     paragraphs: number;
   }>("bigBuild", {
-    wsUrl: server.wsUrl,
+    wsUrls: server.wsUrls,
     room,
     paragraphs: s.paragraphs,
     editsPerParagraph: s.editsPerParagraph,
   });
-  const buildCpu = cpuSeconds(server.pid) - cpu0;
+  const buildCpu = instancesCpu(server) - cpu0;
   log(
     `  ${server.kind}: built ${built.paragraphs} paragraphs from ${built.edits} edits; syncing new clients`,
   );
   const want = await w.call<string>("fingerprint", { room });
   // Time the sync itself, not background work the build left behind (Briefroom compacts).
-  await settled(server.pid);
-  const cpu1 = cpuSeconds(server.pid);
+  await Promise.all(server.pids.map((pid) => settled(pid)));
+  const cpu1 = instancesCpu(server);
   const warm = await w.call<{ samples: number[]; converged: number }>("bigSync", {
-    wsUrl: server.wsUrl,
+    wsUrls: server.wsUrls,
     room,
     n: s.freshClients,
-    paragraphs: s.paragraphs,
+    paragraphs: built.paragraphs,
     want,
   });
-  const syncCpu = cpuSeconds(server.pid) - cpu1;
+  const syncCpu = instancesCpu(server) - cpu1;
   const otherCpuSeconds = others();
   // Everyone leaves; Briefroom unloads the room (compacting it) and the next visitor loads it
   // from the store. The reference keeps every document in memory, so its "cold" is warm.
   await w.call("disconnectAll");
   await new Promise((r) => setTimeout(r, ROOM_IDLE_MS + 3000));
   const cold = await w.call<{ samples: number[]; converged: number }>("bigSync", {
-    wsUrl: server.wsUrl,
+    wsUrls: server.wsUrls,
     room,
     n: 1,
-    paragraphs: s.paragraphs,
+    paragraphs: built.paragraphs,
     want,
   });
   const warmLat = percentiles(warm.samples);
@@ -308,7 +343,7 @@ async function runBigBrief(s: BigBriefScenario, server: BenchServer, workers: Wo
     buildSeconds: r1(built.settledMs / 1000),
     buildServerCpuSeconds: r2(buildCpu),
     syncServerCpuMsPerClient: Math.round((syncCpu * 1000) / s.freshClients),
-    peakRssMB: peakRssMB(server.pid),
+    peakRssMB: serverPeakRssMB(server),
     otherCpuSeconds,
   };
 }
@@ -322,11 +357,11 @@ function runScenario(s: Scenario, server: BenchServer, workers: Worker[]) {
 async function runOnce(s: Scenario, kind: ServerKind): Promise<Record<string, unknown>> {
   const server = await startBenchServer(
     kind,
-    kind === "briefroom" ? { ROOM_IDLE_MS: String(ROOM_IDLE_MS) } : {},
+    kind === "reference" ? {} : { ROOM_IDLE_MS: String(ROOM_IDLE_MS) },
   );
   const workers = startWorkers();
   try {
-    const baselineRssMB = rssMB(server.pid);
+    const baselineRssMB = sum(server.pids.map(rssMB));
     const result = { ...(await runScenario(s, server, workers)), baselineRssMB };
     log(`  ${kind}: ${JSON.stringify(result)}`);
     return result;

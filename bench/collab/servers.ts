@@ -4,17 +4,36 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freshSchema } from "./shared-services.ts";
 
-export type ServerKind = "briefroom" | "reference";
+/**
+ * `briefroom`: one instance on SQLite, as shipped. `briefroom-pg<n>`: n instances sharing a
+ * fresh Postgres schema and Redis (DATABASE_URL, REDIS_URL), clients dealt across them.
+ */
+export type ServerKind = "briefroom" | "reference" | `briefroom-pg${number}`;
+
+/** How many instances a kind runs, and whether they share Postgres + Redis; null: unknown kind. */
+export function parseKind(kind: string): { instances: number; shared: boolean } | null {
+  if (kind === "briefroom" || kind === "reference") return { instances: 1, shared: false };
+  const n = /^briefroom-pg([1-9]\d*)$/.exec(kind)?.[1];
+  return n ? { instances: Number(n), shared: true } : null;
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const REFERENCE_DIR = path.join(ROOT, "bench/reference");
 
-/** A server under test, running in its own process so its CPU and memory can be read. */
+/** A server under test, each instance in its own process so its CPU and memory can be read. */
 export interface BenchServer {
   kind: ServerKind;
+  /** One per instance. */
+  pids: number[];
+  /**
+   * `serverUrl` for WebsocketProvider (plus `?token=…` credentials for Briefroom), one per
+   * instance: the clients of a room are dealt across them in turn, as a load balancer would.
+   */
+  wsUrls: string[];
+  /** The first instance's: all there is of a single-instance server. */
   pid: number;
-  /** `serverUrl` for WebsocketProvider (plus `?token=…` credentials for Briefroom). */
   wsUrl: string;
   /** Makes `n` rooms the clients may join (Briefroom: real briefs via the API). */
   createRooms(n: number): Promise<string[]>;
@@ -30,42 +49,48 @@ export function ensureReferenceInstalled(log: (s: string) => void): void {
   });
 }
 
-/** Starts a server of `kind` on a free port and waits until it answers HTTP. */
+/** Starts a server of `kind` (each instance on a free port) and waits until it answers HTTP. */
 export async function startBenchServer(
   kind: ServerKind,
   extraEnv: Record<string, string> = {},
 ): Promise<BenchServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "briefroom-bench-"));
-  const env = { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...extraEnv };
-  const child =
-    kind === "briefroom"
-      ? spawn(process.execPath, [...profileArgs(), "--import", "tsx", "server/main.ts"], {
-          cwd: ROOT,
-          // warn: no per-request log lines; persistence is the default durable SQLite store.
-          env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: "warn", ...extraEnv },
-          stdio: ["ignore", "inherit", "pipe"],
-        })
-      : spawn(process.execPath, [...profileArgs(), "server.mjs"], {
-          cwd: REFERENCE_DIR,
-          env,
-          stdio: ["ignore", "ignore", "pipe"],
-        });
-  const stderr: string[] = [];
-  child.stderr!.on("data", (b: Buffer) => {
-    const text = b.toString();
-    stderr.push(text);
-    if (stderr.length > 50) stderr.shift();
-    if (/"level":"(warn|error)"|Error/.test(text)) process.stderr.write(`[${kind}] ${text}`);
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(base, child, () => stderr.join(""));
-  const token = kind === "briefroom" ? await signUp(base) : null;
+  const { instances, shared } = parseKind(kind)!;
+  const schema = shared ? await freshSchema() : null;
+  // A plain `briefroom` runs on SQLite even when the shell exports DATABASE_URL for the others.
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    HOST: "127.0.0.1",
+    ...(schema ? { DATABASE_URL: schema.url, REDIS_URL: process.env.REDIS_URL! } : {}),
+    ...extraEnv,
+  };
+  const all: Instance[] = [];
+  const stopAll = async () => {
+    await Promise.all(all.map((i) => stopChild(i.child)));
+    await schema?.drop();
+    for (const i of all) rmSync(i.dataDir, { recursive: true, force: true });
+  };
+  let token: string | null = null;
+  try {
+    // One at a time: the first migrates the schema.
+    for (let n = 0; n < instances; n++) all.push(await startInstance(kind, env));
+    if (kind !== "reference") token = await signUp(all[0]!.base);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  const first = all[0]!;
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const pids = all.map((i) => i.child.pid!);
+  const wsUrls = all.map(
+    (i) => `${i.base.replace("http", "ws")}/collab${token ? `?token=${token}` : ""}`,
+  );
   return {
     kind,
-    pid: child.pid!,
-    wsUrl: `ws://127.0.0.1:${port}/collab${token ? `?token=${token}` : ""}`,
+    pids,
+    wsUrls,
+    pid: pids[0]!,
+    wsUrl: wsUrls[0]!,
     async createRooms(n) {
       if (kind === "reference") {
         const tag = Math.random().toString(36).slice(2, 8);
@@ -73,7 +98,7 @@ export async function startBenchServer(
       }
       const ids: string[] = [];
       for (let i = 0; i < n; i++) {
-        const res = await fetch(`${base}/api/briefs`, {
+        const res = await fetch(`${first.base}/api/briefs`, {
           method: "POST",
           headers: { "content-type": "application/json", ...auth },
           body: JSON.stringify({ title: `Bench brief ${i}` }),
@@ -84,11 +109,48 @@ export async function startBenchServer(
       }
       return ids;
     },
-    async stop() {
-      await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: stopAll,
   };
+}
+
+interface Instance {
+  child: ChildProcess;
+  base: string;
+  dataDir: string;
+}
+
+async function startInstance(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<Instance> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "briefroom-bench-"));
+  const child =
+    kind === "reference"
+      ? spawn(process.execPath, [...profileArgs(), "server.mjs"], {
+          cwd: REFERENCE_DIR,
+          env: { ...env, PORT: String(port), DATA_DIR: dataDir },
+          stdio: ["ignore", "ignore", "pipe"],
+        })
+      : spawn(process.execPath, [...profileArgs(), "--import", "tsx", "server/main.ts"], {
+          cwd: ROOT,
+          // warn: no per-request log lines; persistence is the default durable store.
+          env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+          stdio: ["ignore", "inherit", "pipe"],
+        });
+  const stderr: string[] = [];
+  child.stderr!.on("data", (b: Buffer) => {
+    const text = b.toString();
+    stderr.push(text);
+    if (stderr.length > 50) stderr.shift();
+    if (/"level":"(warn|error)"|Error/.test(text)) process.stderr.write(`[${kind}] ${text}`);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(base, child, () => stderr.join(""));
+  } catch (err) {
+    child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return { child, base, dataDir };
 }
 
 /** Creates the bench's account (the first, so an admin) and returns its bearer token. */
@@ -98,7 +160,7 @@ async function signUp(base: string): Promise<string> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
       email: "bench@example.org",
-      password: "bench-password-42",
+      password: "steady-typing-1984",
       name: "Bench",
     }),
   });

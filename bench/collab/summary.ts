@@ -1,3 +1,5 @@
+import type { Percentiles } from "./stats.ts";
+
 type Results = Record<string, Record<string, unknown>>;
 type Row = Record<string, unknown> | undefined;
 
@@ -10,8 +12,9 @@ export function summaryTable(results: Results): string {
     "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const [name, byServer] of Object.entries(results)) {
-    for (const kind of ["briefroom", "reference"]) {
-      const r = byServer[kind] as Row;
+    for (const [kind, value] of Object.entries(byServer)) {
+      if (kind === "what") continue;
+      const r = value as Row;
       if (!r) continue;
       if ("error" in r) {
         lines.push(`| ${name} | ${kind} | error: ${cell(r.error).split("\n")[0]} |||||||`);
@@ -27,6 +30,12 @@ export function summaryTable(results: Results): string {
         lines.push(
           `| ${name} (propagation ms) | ${kind} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${cell(r.max)} | ${cell(r.observed)}/${cell(r.expected)} | ${cell(r.roomsConverged)} | ${cell(r.serverCpuSeconds)} | ${cell(r.peakRssMB)} |`,
         );
+        const x = r.cross as Percentiles | undefined;
+        if (x) {
+          lines.push(
+            `| ${name} (cross-instance only) | ${kind} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.max} | ${x.n} observed | | | |`,
+          );
+        }
       }
     }
   }

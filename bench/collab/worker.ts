@@ -13,7 +13,7 @@ process.setMaxListeners(0);
 
 const rooms = new Map<string, BenchClient[]>();
 /** Shared by every observing client; reset (never replaced) between phases. */
-const sink: LatencySink = { latencies: [], observed: 0 };
+const sink: Required<LatencySink> = { latencies: [], crossLatencies: [], observed: 0 };
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
 const LOREM =
@@ -39,12 +39,19 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
-function join(wsUrl: string, room: string, observe: boolean): BenchClient {
+/** A new client in `room`, on the next of the server's instances in turn. */
+function join(wsUrls: string[], room: string, observe: boolean): BenchClient {
   const list = rooms.get(room) ?? [];
   rooms.set(room, list);
-  const client = new BenchClient(wsUrl, room, list.length, observe ? sink : null);
+  const client = dealt(wsUrls, room, list.length, observe ? sink : null);
   list.push(client);
   return client;
+}
+
+/** Client number `index` of a room goes to instance `index mod n`, as a round-robin balancer deals them. */
+function dealt(wsUrls: string[], room: string, index: number, s: LatencySink | null) {
+  const instance = index % wsUrls.length;
+  return new BenchClient(wsUrls[instance]!, room, index, s, instance);
 }
 
 serveRpc({
@@ -54,7 +61,7 @@ serveRpc({
    * each client takes one of them to type into.
    */
   async connect(args: {
-    wsUrl: string;
+    wsUrls: string[];
     rooms: string[];
     clientsPerRoom: number;
     paragraphs?: number;
@@ -67,15 +74,19 @@ serveRpc({
       Math.max(1, Math.floor(100 / args.clientsPerRoom)),
       async (room) => {
         const made = Array.from({ length: args.clientsPerRoom }, () =>
-          join(args.wsUrl, room, true),
+          join(args.wsUrls, room, true),
         );
         fresh.push(...made);
         await Promise.all(made.map((c) => c.synced()));
       },
     );
     const paragraphs = args.paragraphs ?? args.clientsPerRoom;
+    // A new brief starts with the body its template gives it (Briefroom: one empty
+    // paragraph, the reference: none); the seeded paragraphs follow it.
+    const offset = new Map<string, number>();
     for (const room of args.rooms) {
       const first = rooms.get(room)![0]!;
+      offset.set(room, first.body.length);
       first.doc.transact(() => {
         for (let i = 0; i < paragraphs; i++) {
           const p = new Y.XmlElement("paragraph");
@@ -84,14 +95,16 @@ serveRpc({
         }
       });
     }
-    await until(() => fresh.every((c) => c.body.length >= paragraphs), 60_000, "seeded paragraphs");
-    for (const c of fresh) c.typeInto(c.index % paragraphs);
+    const seeded = (c: BenchClient) => offset.get(c.room)! + paragraphs;
+    await until(() => fresh.every((c) => c.body.length >= seeded(c)), 60_000, "seeded paragraphs");
+    for (const c of fresh) c.typeInto(offset.get(c.room)! + (c.index % paragraphs));
     return { clients: fresh.length, ms: performance.now() - started };
   },
 
   /** Every client types at `rate` edits/s for `durationMs`. */
   async type(args: { rate: number; durationMs: number }) {
     sink.latencies = [];
+    sink.crossLatencies = [];
     sink.observed = 0;
     for (const c of all()) c.sent = 0;
     loopDelay.reset();
@@ -111,6 +124,7 @@ serveRpc({
     loopDelay.disable();
     return {
       latencies: Float64Array.from(sink.latencies),
+      crossLatencies: Float64Array.from(sink.crossLatencies),
       observed: sink.observed,
       expected,
       drainMs: performance.now() - started,
@@ -122,12 +136,12 @@ serveRpc({
    * Converged: in every room, all clients and one client that connects now hold the same
    * body. Returns the number of rooms that converged.
    */
-  async verify(args: { wsUrl: string }) {
+  async verify(args: { wsUrls: string[] }) {
     let converged = 0;
     const problems: string[] = [];
     await inBatches([...rooms.keys()], 50, async (room) => {
       const clients = rooms.get(room)!;
-      const late = new BenchClient(args.wsUrl, room, -1, null);
+      const late = dealt(args.wsUrls, room, 0, null);
       try {
         await late.synced();
         const want = late.fingerprint();
@@ -145,11 +159,16 @@ serveRpc({
   },
 
   /** Connects `clientsPerRoom` more clients to each room all at once; time to first sync. */
-  async storm(args: { wsUrl: string; rooms: string[]; clientsPerRoom: number; timeoutMs: number }) {
+  async storm(args: {
+    wsUrls: string[];
+    rooms: string[];
+    clientsPerRoom: number;
+    timeoutMs: number;
+  }) {
     const started = performance.now();
     const made: BenchClient[] = [];
     for (const room of args.rooms) {
-      for (let i = 0; i < args.clientsPerRoom; i++) made.push(join(args.wsUrl, room, false));
+      for (let i = 0; i < args.clientsPerRoom; i++) made.push(join(args.wsUrls, room, false));
     }
     await Promise.all(made.map((c) => c.synced(args.timeoutMs))).catch(() => {});
     const done = made.filter((c) => c.syncedAt !== null);
@@ -166,13 +185,13 @@ serveRpc({
    * a time, each edit its own update. A second client follows along; done when it matches.
    */
   async bigBuild(args: {
-    wsUrl: string;
+    wsUrls: string[];
     room: string;
     paragraphs: number;
     editsPerParagraph: number;
   }) {
-    const writer = join(args.wsUrl, args.room, false);
-    const follower = join(args.wsUrl, args.room, false);
+    const writer = join(args.wsUrls, args.room, false);
+    const follower = join(args.wsUrls, args.room, false);
     await Promise.all([writer.synced(), follower.synced()]);
     const started = performance.now();
     let edits = 0;
@@ -206,7 +225,7 @@ serveRpc({
 
   /** `n` new clients, one after another, each timed from connect to synced and checked. */
   async bigSync(args: {
-    wsUrl: string;
+    wsUrls: string[];
     room: string;
     n: number;
     paragraphs: number;
@@ -215,7 +234,7 @@ serveRpc({
     const samples: number[] = [];
     let converged = 0;
     for (let i = 0; i < args.n; i++) {
-      const c = new BenchClient(args.wsUrl, args.room, 1000 + i, null);
+      const c = dealt(args.wsUrls, args.room, 1000 + i, null);
       await c.synced(60_000);
       samples.push(c.syncedAt! - c.startedAt);
       if (c.body.length === args.paragraphs && c.fingerprint() === args.want) converged++;
