@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   PING_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
   /** Let URL import reach private, loopback and link-local addresses (tests, intranets). */
   ALLOW_PRIVATE_URLS: bool,
+  /** Behind one reverse proxy of ours: take the client's address and https from X-Forwarded-*. */
+  TRUST_PROXY: bool,
   /** "open" lets anyone sign up; "invite" lets only the first account and invitees in. */
   SIGNUP: z.enum(["open", "invite"]).default("open"),
   /** Serve the built client from this folder. */

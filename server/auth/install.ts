@@ -11,7 +11,7 @@ import type { Store } from "../store/store.ts";
 import { type Audit, auditor, auditSuccesses } from "./audit.ts";
 import { type BriefRole, requireBriefRole, visibleBriefs } from "./brief-access.ts";
 import { briefPolicy } from "./brief-policy.ts";
-import { clientIp } from "./client-ip.ts";
+import { clientIp, trustedProxy } from "./client-ip.ts";
 import { csrf } from "./csrf.ts";
 import { apiGate } from "./gate.ts";
 import { type AuthLimits, DEFAULT_LIMITS } from "./limits.ts";
@@ -21,7 +21,7 @@ import { securityHeaders } from "./security-headers.ts";
 import { wsAuthorizer } from "./ws-authorize.ts";
 
 export interface InstallAuthDeps {
-  env: Pick<Env, "SIGNUP">;
+  env: Pick<Env, "SIGNUP" | "TRUST_PROXY">;
   store: Store;
   rooms: RoomManager;
   log: Logger;
@@ -54,7 +54,8 @@ export interface InstalledAuth {
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Registers, in order and before any route: secure headers (everything but the WebSocket
+ * Registers, in order and before any route: the trusted proxy's client address (when
+ * TRUST_PROXY is on), secure headers (everything but the WebSocket
  * upgrade), `authenticate` (API and WebSocket), CSRF (API), the default-deny gate (API),
  * the brief role floor (`/api/briefs/:id[/...]`) and the audit of deletions and exports.
  * Call it right after the request log and body limit, before mounting routes.
@@ -65,6 +66,7 @@ export function installAuth(app: Hono, deps: InstallAuthDeps): InstalledAuth {
   const audit = auditor(store, log);
   const headers = securityHeaders();
 
+  app.use("*", trustedProxy(deps.env.TRUST_PROXY === true));
   app.use("*", (c, next) => (c.req.path.startsWith("/collab/") ? next() : headers(c, next)));
   app.use("/api/*", authenticate(store));
   app.use("/collab/*", authenticate(store));

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Share, User } from "../store/auth-store.ts";
 import type { Store } from "../store/store.ts";
+import { viaHttps } from "./client-ip.ts";
 import { hashToken, looksLikeToken, newToken } from "./tokens.ts";
 
 export const SESSION_COOKIE = "briefroom_session";
@@ -68,12 +69,12 @@ export async function startSession(
   return { token, expiresAt };
 }
 
-/** HttpOnly, SameSite=Lax, and Secure whenever the request came over https. */
+/** HttpOnly, SameSite=Lax, and Secure whenever the client came over https (see TRUST_PROXY). */
 export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",
-    secure: new URL(c.req.url).protocol === "https:",
+    secure: viaHttps(c),
     path: "/",
     expires: expiresAt,
   });
