@@ -56,6 +56,8 @@ export class Room {
   /** HTTP requests (edits, exports) using the room; it stays loaded while any hold it. */
   private holds = 0;
   private compacting: Promise<void> | null = null;
+  /** `encodedState()`'s last answer, until the document changes. */
+  private encoded: Uint8Array | null = null;
 
   private constructor(
     readonly briefId: string,
@@ -202,7 +204,17 @@ export class Room {
     this.doc.destroy();
   }
 
+  /**
+   * The whole document as one update, for readers elsewhere (export and check workers);
+   * encoded once per change, however many exports and checks ask in between.
+   */
+  encodedState(): Uint8Array {
+    this.encoded ??= Y.encodeStateAsUpdate(this.doc);
+    return this.encoded;
+  }
+
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.encoded = null;
     if (origin === REMOTE_ORIGIN) {
       this.broadcast(syncUpdate(update), null);
       return;

@@ -1,9 +1,6 @@
-import type * as Y from "yjs";
-import { bodyToJSON } from "../collab/body-json.ts";
-import { readMeta } from "../collab/meta.ts";
 import type { Article } from "../schema/article.ts";
 import type { PMNode } from "../schema/brief.ts";
-import type { Bundle, BundleSource } from "../schema/bundle.ts";
+import type { BundleSource } from "../schema/bundle.ts";
 import type { ArticleRepo } from "../store/store.ts";
 
 /** Article ids the body cites: through snippet blockquotes and citation marks. */
@@ -18,17 +15,25 @@ export function citedArticleIds(node: PMNode, into = new Set<string>()): Set<str
   return into;
 }
 
-/** The articles the body cites, by id; one deleted since is simply absent. */
-export async function loadCitedArticles(
-  body: PMNode,
-  articles: Pick<ArticleRepo, "get">,
+/** The articles with these ids, by id; one deleted since is simply absent. */
+export async function loadArticles(
+  repo: Pick<ArticleRepo, "get">,
+  ids: Iterable<string>,
 ): Promise<Map<string, Article>> {
   const found = new Map<string, Article>();
-  for (const id of citedArticleIds(body)) {
-    const article = await articles.get(id);
+  for (const id of ids) {
+    const article = await repo.get(id);
     if (article) found.set(id, article);
   }
   return found;
+}
+
+/** The articles the body cites, by id; one deleted since is simply absent. */
+export function loadCitedArticles(
+  body: PMNode,
+  repo: Pick<ArticleRepo, "get">,
+): Promise<Map<string, Article>> {
+  return loadArticles(repo, citedArticleIds(body));
 }
 
 /** An article's source details as the export names them. */
@@ -41,21 +46,4 @@ export function bundleSource(article: Article): BundleSource {
     ...(publishedAt ? { publishedAt } : {}),
     ...(author ? { author } : {}),
   };
-}
-
-/**
- * The export bundle of a brief's document: title and fields from `meta`, the body, and
- * the sources its citations name (an article deleted since is simply absent; the footnote
- * then says the source is not recorded). `articles` are the cited articles themselves.
- */
-export async function briefBundle(
-  doc: Y.Doc,
-  repo: Pick<ArticleRepo, "get">,
-): Promise<{ bundle: Bundle; articles: Map<string, Article> }> {
-  const meta = readMeta(doc);
-  const body = bodyToJSON(doc);
-  const articles = await loadCitedArticles(body, repo);
-  const sources: Record<string, BundleSource> = {};
-  for (const [id, article] of articles) sources[id] = bundleSource(article);
-  return { bundle: { title: meta.title, fields: meta.fields, doc: body, sources }, articles };
 }

@@ -3,13 +3,23 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { Article } from "../schema/article.ts";
 import type { Bundle } from "../schema/bundle.ts";
+import type { CheckResult } from "../schema/check.ts";
 import type { Template } from "../schema/template.ts";
-import type { ExportJob, ExportResult } from "./worker.ts";
+import type {
+  BriefExportInput,
+  BriefExportOutcome,
+  BriefJobInput,
+  LoadArticles,
+} from "./brief-job.ts";
+import type { FromWorker, ToWorker, WorkerJob } from "./worker.ts";
 
 interface Pending {
-  job: ExportJob;
-  resolve: (bytes: Uint8Array) => void;
+  id: number;
+  job: WorkerJob;
+  loadArticles?: LoadArticles;
+  resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
 
@@ -55,17 +65,40 @@ export class ExportPool {
 
   constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
 
-  /** Renders in a worker; resolves with the .docx bytes or rejects with the renderer's error. */
+  /** Renders a bundle in a worker; resolves with the .docx bytes or the renderer's error. */
   run(bundle: Bundle, template: Template, referenceDocx?: Uint8Array): Promise<Uint8Array> {
+    const job: WorkerJob = {
+      kind: "render",
+      bundle,
+      template,
+      ...(referenceDocx ? { referenceDocx } : {}),
+    };
+    return this.submit(job).then((bytes) => new Uint8Array(bytes as Uint8Array));
+  }
+
+  /**
+   * Checks a brief against its sources and renders it, both in a worker; the worker asks for
+   * the articles the brief cites through `loadArticles`, which runs here, beside the store.
+   */
+  exportBrief(input: BriefExportInput, loadArticles: LoadArticles): Promise<BriefExportOutcome> {
+    return this.submit({ kind: "export", ...input }, loadArticles) as Promise<BriefExportOutcome>;
+  }
+
+  /** The source check of a brief, in a worker. */
+  checkBrief(input: BriefJobInput, loadArticles: LoadArticles): Promise<CheckResult> {
+    return this.submit({ kind: "check", ...input }, loadArticles) as Promise<CheckResult>;
+  }
+
+  private submit(job: WorkerJob, loadArticles?: LoadArticles): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error("export pool is closed"));
     return new Promise((resolve, reject) => {
-      const job: ExportJob = {
+      this.queue.push({
         id: this.nextId++,
-        bundle,
-        template,
-        ...(referenceDocx ? { referenceDocx } : {}),
-      };
-      this.queue.push({ job, resolve, reject });
+        job,
+        ...(loadArticles ? { loadArticles } : {}),
+        resolve,
+        reject,
+      });
       this.dispatch();
     });
   }
@@ -86,21 +119,44 @@ export class ExportPool {
       const pending = this.queue.shift()!;
       slot.current = pending;
       slot.worker.ref();
-      slot.worker.postMessage(pending.job);
+      slot.worker.postMessage({ id: pending.id, job: pending.job } satisfies ToWorker);
     }
+  }
+
+  private answerArticles(slot: Slot, pending: Pending, ids: string[]): void {
+    const load = pending.loadArticles ?? (async () => new Map<string, Article>());
+    load(ids).then(
+      (found) => {
+        if (slot.current !== pending) return;
+        slot.worker.postMessage({
+          id: pending.id,
+          articles: [...found.values()],
+        } satisfies ToWorker);
+      },
+      (err: Error) => {
+        // The job cannot go on without its sources: fail it, and restart the waiting worker.
+        if (slot.current !== pending) return;
+        slot.current = undefined;
+        pending.reject(err);
+        void slot.worker.terminate();
+      },
+    );
   }
 
   private spawn(): Slot {
     const worker = startWorker();
     const slot: Slot = { worker };
-    worker.on("message", (result: ExportResult) => {
+    worker.on("message", (msg: FromWorker) => {
       const pending = slot.current;
+      if (!pending || pending.id !== msg.id) return;
+      if ("needArticles" in msg) {
+        this.answerArticles(slot, pending, msg.needArticles);
+        return;
+      }
       slot.current = undefined;
       worker.unref();
-      if (pending && pending.job.id === result.id) {
-        if (result.ok) pending.resolve(new Uint8Array(result.bytes));
-        else pending.reject(new Error(`export failed: ${result.error}`));
-      }
+      if (msg.ok) pending.resolve(msg.value);
+      else pending.reject(new Error(`export failed: ${msg.error}`));
       this.dispatch();
     });
     // A worker that dies takes its job with it; the next job gets a fresh worker.
@@ -120,6 +176,12 @@ export class ExportPool {
 
 let shared: ExportPool | undefined;
 
+/** The process's shared pool, started on first use. */
+export function exportPool(): ExportPool {
+  shared ??= new ExportPool();
+  return shared;
+}
+
 /**
  * Renders a brief to .docx in the process's shared export pool (started on first use): what
  * `GET /api/briefs/:id/export.docx` calls.
@@ -129,8 +191,7 @@ export function exportDocxInWorker(
   template: Template,
   referenceDocx?: Uint8Array,
 ): Promise<Uint8Array> {
-  shared ??= new ExportPool();
-  return shared.run(bundle, template, referenceDocx);
+  return exportPool().run(bundle, template, referenceDocx);
 }
 
 /** Stops the shared pool's workers (graceful shutdown, tests). */

@@ -1,36 +1,77 @@
 import { parentPort } from "node:worker_threads";
+import type { Article } from "../schema/article.ts";
 import type { Bundle } from "../schema/bundle.ts";
 import type { Template } from "../schema/template.ts";
+import {
+  type BriefExportInput,
+  type BriefJobInput,
+  checkBriefJob,
+  exportBriefJob,
+} from "./brief-job.ts";
 import { renderDocx } from "./render-docx.ts";
 
-/** A job the pool sends: everything `renderDocx` takes, already validated by the caller. */
-export interface ExportJob {
-  id: number;
-  bundle: Bundle;
-  template: Template;
-  referenceDocx?: Uint8Array;
+/** Jobs the pool sends, already validated by the caller. */
+export type WorkerJob =
+  | { kind: "render"; bundle: Bundle; template: Template; referenceDocx?: Uint8Array }
+  | ({ kind: "export" } & BriefExportInput)
+  | ({ kind: "check" } & BriefJobInput);
+
+/** Messages to the worker: a job, or the articles a running job asked for. */
+export type ToWorker = { id: number; job: WorkerJob } | { id: number; articles: Article[] };
+
+/** Messages from the worker: the job's result, its failure, or a request for articles. */
+export type FromWorker =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: string }
+  | { id: number; needArticles: string[] };
+
+const waiting = new Map<number, (articles: Article[]) => void>();
+
+/** Asks the main thread (which holds the store) for articles; a job waits for at most one. */
+function loadArticles(id: number) {
+  return (ids: string[]) =>
+    new Promise<Map<string, Article>>((resolve) => {
+      waiting.set(id, (list) => resolve(new Map(list.map((a) => [a.id, a]))));
+      parentPort?.postMessage({ id, needArticles: ids } satisfies FromWorker);
+    });
 }
 
-/** The answer: the document's bytes (transferred, not copied) or why rendering failed. */
-export type ExportResult =
-  | { id: number; ok: true; bytes: Uint8Array }
-  | { id: number; ok: false; error: string };
+async function run(id: number, job: WorkerJob): Promise<unknown> {
+  switch (job.kind) {
+    case "render":
+      return renderDocx(
+        job.bundle,
+        job.template,
+        job.referenceDocx ? { referenceDocx: job.referenceDocx } : {},
+      );
+    case "export":
+      return exportBriefJob(job, loadArticles(id));
+    case "check":
+      return checkBriefJob(job, loadArticles(id));
+  }
+}
 
-parentPort?.on("message", async (job: ExportJob) => {
+/** The .docx bytes inside a result, to transfer rather than copy. */
+function transferable(value: unknown): ArrayBuffer[] {
+  if (value instanceof Uint8Array) return [value.buffer as ArrayBuffer];
+  const bytes = (value as { bytes?: unknown } | null)?.bytes;
+  return bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : [];
+}
+
+parentPort?.on("message", async (msg: ToWorker) => {
+  if ("articles" in msg) {
+    waiting.get(msg.id)?.(msg.articles);
+    waiting.delete(msg.id);
+    return;
+  }
   try {
-    const bytes = await renderDocx(
-      job.bundle,
-      job.template,
-      job.referenceDocx ? { referenceDocx: job.referenceDocx } : {},
+    const value = await run(msg.id, msg.job);
+    parentPort?.postMessage(
+      { id: msg.id, ok: true, value } satisfies FromWorker,
+      transferable(value),
     );
-    const result: ExportResult = { id: job.id, ok: true, bytes };
-    parentPort?.postMessage(result, [bytes.buffer as ArrayBuffer]);
   } catch (err) {
-    const result: ExportResult = {
-      id: job.id,
-      ok: false,
-      error: err instanceof Error ? err.message : String(err),
-    };
-    parentPort?.postMessage(result);
+    const error = err instanceof Error ? err.message : String(err);
+    parentPort?.postMessage({ id: msg.id, ok: false, error } satisfies FromWorker);
   }
 });

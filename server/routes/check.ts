@@ -1,12 +1,13 @@
 import type { MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { loadBriefDoc } from "../briefs/load-doc.ts";
-import { checkBriefBody } from "../check/check-body.ts";
-import { bodyToJSON } from "../collab/body-json.ts";
+import { loadBriefState } from "../briefs/load-doc.ts";
 import type { RoomManager } from "../collab/rooms.ts";
 import { notFound } from "../errors.ts";
+import { loadArticles } from "../export/brief-bundle.ts";
+import { exportPool } from "../export/export-pool.ts";
 import { BriefId } from "../schema/brief.ts";
+import { PLAIN_TEMPLATE } from "../schema/template.ts";
 import type { Store } from "../store/store.ts";
 import type { TemplateRegistry } from "../templates/registry.ts";
 import { validate } from "./validation.ts";
@@ -15,8 +16,8 @@ export interface CheckDeps {
   store: Store;
   rooms: RoomManager;
   requireViewer: MiddlewareHandler;
-  /** Lets the check skip the template's guidance paragraphs; without it they are checked. */
-  registry?: Pick<TemplateRegistry, "get">;
+  /** The brief's template: the check skips its guidance paragraphs. */
+  registry: Pick<TemplateRegistry, "get">;
 }
 
 const BriefParam = z.object({ id: BriefId });
@@ -30,13 +31,15 @@ export function checkRoutes(deps: CheckDeps) {
     async (c) => {
       const { id } = c.req.valid("param");
       const brief = await deps.store.briefs.get(id);
-      const doc = brief ? await loadBriefDoc(deps, id) : null;
-      if (!brief || !doc) throw notFound("brief", id);
-      const body = bodyToJSON(doc);
-      doc.destroy();
+      const state = brief ? await loadBriefState(deps, id) : null;
+      if (!brief || !state) throw notFound("brief", id);
       const template =
-        brief.templateId && deps.registry ? await deps.registry.get(brief.templateId) : null;
-      return c.json(await checkBriefBody(body, { articles: deps.store.articles, template }));
+        (brief.templateId && (await deps.registry.get(brief.templateId))) || PLAIN_TEMPLATE;
+      // Editors ask for this every few seconds while typing: it runs in a worker thread.
+      const result = await exportPool().checkBrief({ state, template }, (ids) =>
+        loadArticles(deps.store.articles, ids),
+      );
+      return c.json(result);
     },
   );
 }

@@ -1,17 +1,14 @@
 import type { MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { loadBriefDoc } from "../briefs/load-doc.ts";
-import { checkBriefBody } from "../check/check-body.ts";
-import { withEvidenceAnnex } from "../check/evidence-annex.ts";
+import { loadBriefState } from "../briefs/load-doc.ts";
 import { refuseLowCoverage, refuseSourceProblems } from "../check/export-gate.ts";
-import { markProblems } from "../check/mark-problems.ts";
 import type { RoomManager } from "../collab/rooms.ts";
 import { notFound } from "../errors.ts";
-import { briefBundle } from "../export/brief-bundle.ts";
-import { exportDocxInWorker } from "../export/export-pool.ts";
+import { loadArticles } from "../export/brief-bundle.ts";
+import { exportPool } from "../export/export-pool.ts";
 import { BriefId } from "../schema/brief.ts";
-import { TemplateSchema } from "../schema/template.ts";
+import { PLAIN_TEMPLATE } from "../schema/template.ts";
 import type { Store } from "../store/store.ts";
 import type { TemplateRegistry } from "../templates/registry.ts";
 import { validate } from "./validation.ts";
@@ -23,9 +20,6 @@ export interface ExportDeps {
   requireViewer: MiddlewareHandler;
 }
 
-/** The style a brief with no (or a since-deleted) template exports with. */
-const PLAIN = TemplateSchema.parse({ id: "plain", name: "Plain" });
-
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /**
@@ -36,7 +30,7 @@ const ExportQuery = z.object({ proceed: flag.default(false), annex: flag.default
 
 /**
  * `GET /api/briefs/:id/export.docx`: the brief, live or stored, checked against its sources
- * and rendered off the event loop.
+ * and rendered off the event loop. 409 when it must ask first and `proceed` is not set.
  */
 export function exportRoutes(deps: ExportDeps) {
   return new Hono().get(
@@ -48,31 +42,28 @@ export function exportRoutes(deps: ExportDeps) {
       const { id } = c.req.valid("param");
       const { proceed, annex } = c.req.valid("query");
       const brief = await deps.store.briefs.get(id);
-      const doc = brief ? await loadBriefDoc(deps, id) : null;
-      if (!brief || !doc) throw notFound("brief", id);
-      const { bundle, articles } = await briefBundle(doc, deps.store.articles);
-      doc.destroy();
+      const state = brief ? await loadBriefState(deps, id) : null;
+      if (!brief || !state) throw notFound("brief", id);
       const templateId = brief.templateId;
-      const template = (templateId ? await deps.registry.get(templateId) : null) ?? PLAIN;
-
-      const check = await checkBriefBody(bundle.doc, { articles, template });
-      refuseSourceProblems(check, proceed);
-      refuseLowCoverage(check, template.minCoverage, proceed);
-      let body = check.problems.length ? markProblems(bundle.doc, check.problems) : bundle.doc;
-      if (annex) body = withEvidenceAnnex(body, articles, bundle.sources);
-
+      const template = (templateId ? await deps.registry.get(templateId) : null) ?? PLAIN_TEMPLATE;
       const reference = templateId ? await deps.registry.referenceDocx(templateId) : null;
-      const bytes = await exportDocxInWorker(
-        { ...bundle, doc: body },
-        template,
-        reference ?? undefined,
+
+      // Checked and rendered in a worker thread; only the encoding happens on this loop.
+      const outcome = await exportPool().exportBrief(
+        { state, template, proceed, annex, ...(reference ? { referenceDocx: reference } : {}) },
+        (ids) => loadArticles(deps.store.articles, ids),
       );
+      if (outcome.kind === "refused") {
+        refuseSourceProblems(outcome.check, false);
+        refuseLowCoverage(outcome.check, template.minCoverage, false);
+        throw new Error("export refused without a reason"); // mustAsk and the gates agree
+      }
       const name =
-        (bundle.title || "brief")
+        (outcome.title || "brief")
           .replace(/[^\w\- ]+/g, "")
           .trim()
           .slice(0, 80) || "brief";
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      return c.body(outcome.bytes as Uint8Array<ArrayBuffer>, 200, {
         "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "content-disposition": `attachment; filename="${name}.docx"`,
       });

@@ -126,6 +126,9 @@ export const TemplateSchema = z.object({
   referenceDocx: z.string().max(200).optional(),
 });
 export type Template = z.infer<typeof TemplateSchema>;
+
+/** What a brief with no template (or a since-deleted one) is checked and exported with. */
+export const PLAIN_TEMPLATE: Template = TemplateSchema.parse({ id: "plain", name: "Plain" });
 export type TemplateInput = z.input<typeof TemplateSchema>;
 
 /** A template as the API lists it: whether it ships with Briefroom or a user made it. */
