@@ -1,21 +1,32 @@
-import nlp from "compromise";
+import { createRequire } from "node:module";
+import type nlp from "compromise";
 
 /**
  * compromise's word lexicon, used as a fast dictionary: first names (with gender), countries,
  * cities, organisation words and role nouns. Running the full compromise tagger over every
  * article costs ~50 ms per 1,000 words, far over budget, so we only look words up.
  */
-const model = nlp.model() as unknown as {
+interface Model {
   one: { lexicon: Record<string, string | string[]> };
   two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> };
-};
-const lexicon = model.one.lexicon;
-const orgWords = model.two.orgWords;
-const placeWords = model.two.placeWords;
+}
+
+let loaded: Model | undefined;
+
+/**
+ * compromise's model, loaded on first use: it takes ~45 MB, which a server that only edits
+ * briefs never needs (articles are read at import, and checked in export workers).
+ */
+function model(): Model {
+  loaded ??= (
+    createRequire(import.meta.url)("compromise") as typeof nlp
+  ).model() as unknown as Model;
+  return loaded;
+}
 
 /** The compromise tags of a word (lowercased), empty when unknown. */
 export function tagsOf(word: string): string[] {
-  const tags = lexicon[word.toLowerCase()];
+  const tags = model().one.lexicon[word.toLowerCase()];
   if (tags === undefined) return [];
   return Array.isArray(tags) ? tags : [tags];
 }
@@ -40,10 +51,10 @@ export const isPlaceName = (word: string) =>
 
 /** Words that make a capitalised phrase an organisation ("Ministry", "Institute"). */
 export const isOrgWord = (word: string) =>
-  orgWords[word.toLowerCase()] === true || has(word, "Organization");
+  model().two.orgWords[word.toLowerCase()] === true || has(word, "Organization");
 
 /** Words that make a capitalised phrase a place ("Peninsula", "Province"). */
-export const isPlaceWord = (word: string) => placeWords[word.toLowerCase()] === true;
+export const isPlaceWord = (word: string) => model().two.placeWords[word.toLowerCase()] === true;
 
 /** Role nouns ("analyst", "minister", "spokesman"). */
 export const isActorNoun = (word: string) => has(word, "Actor");
