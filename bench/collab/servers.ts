@@ -129,7 +129,7 @@ async function startInstance(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<
           env: { ...env, PORT: String(port), DATA_DIR: dataDir },
           stdio: ["ignore", "ignore", "pipe"],
         })
-      : spawn(process.execPath, [...profileArgs(), "--import", "tsx", "server/main.ts"], {
+      : spawn(process.execPath, [...profileArgs(), "scripts/run-bundled.mjs", "server"], {
           cwd: ROOT,
           // warn: no per-request log lines; persistence is the default durable store.
           env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },

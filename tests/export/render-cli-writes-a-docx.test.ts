@@ -10,7 +10,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "briefroom-render-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function render(...args: string[]) {
-  return spawnSync(process.execPath, ["scripts/run-cli.mjs", "render", ...args], {
+  return spawnSync(process.execPath, ["scripts/run-bundled.mjs", "render", ...args], {
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ArticleSchema } from "../../server/schema/article.ts";
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ["scripts/run-cli.mjs", "extract", ...args], {
+  spawnSync(process.execPath, ["scripts/run-bundled.mjs", "extract", ...args], {
     encoding: "utf8",
   });
 

@@ -10,7 +10,7 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-/** `server/main.ts` running in its own process, as `npm start` runs it. */
+/** The server running in its own process, bundled as `npm start` runs it. */
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
@@ -45,7 +45,7 @@ export async function spawnServer(opts: {
   // CI exports DATABASE_URL and REDIS_URL for the scale-out suites; a spawned server uses
   // them only when a test passes them, so by default it runs on SQLite in `dataDir`.
   const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["scripts/run-bundled.mjs", "server"], {
     cwd: ROOT,
     env: {
       ...inherited,
