@@ -1,3 +1,5 @@
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import type { Article } from "../schema/article.ts";
 import type { Bundle } from "../schema/bundle.ts";
@@ -24,6 +26,21 @@ export type FromWorker =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string }
   | { id: number; needArticles: string[] };
+
+/**
+ * Lowers this thread's scheduling priority (nice 10) so that, when cores are short, the event
+ * loop serving live editing runs first and exports take the slack. Linux only: there a thread
+ * id is accepted where a process id is, and `/proc/thread-self` names this thread's id.
+ */
+function yieldToLiveEditing(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid !== process.pid) setPriority(tid, 10);
+  } catch {
+    // Elsewhere exports run at normal priority.
+  }
+}
+yieldToLiveEditing();
 
 const waiting = new Map<number, (articles: Article[]) => void>();
 
