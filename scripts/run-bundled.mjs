@@ -59,7 +59,7 @@ if (outputs.some((out) => !existsSync(out) || statSync(out).mtimeMs < changed)) 
     format: "esm",
     target: "node20",
     packages: "external",
-    sourcemap: "inline",
+    sourcemap: target === "server" ? "inline" : false,
     logLevel: "error",
   });
   // Written aside and renamed, so a run starting meanwhile never reads half a file.
