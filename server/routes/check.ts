@@ -7,6 +7,7 @@ import { notFound } from "../errors.ts";
 import { loadArticles } from "../export/brief-bundle.ts";
 import { exportPool } from "../export/export-pool.ts";
 import { BriefId } from "../schema/brief.ts";
+import type { CheckResult } from "../schema/check.ts";
 import { PLAIN_TEMPLATE } from "../schema/template.ts";
 import type { Store } from "../store/store.ts";
 import type { TemplateRegistry } from "../templates/registry.ts";
@@ -22,8 +23,17 @@ export interface CheckDeps {
 
 const BriefParam = z.object({ id: BriefId });
 
+/** How long one check of an unchanged document answers everyone who asks. */
+const REUSE_MS = 5_000;
+
 /** `GET /api/briefs/:id/check`: quotation problems and source coverage of the live brief. */
 export function checkRoutes(deps: CheckDeps) {
+  // Every editor of a brief asks after each pause in anyone's typing: one check per document
+  // state (a live room hands out the same encoded state until it changes) answers them all.
+  const recent = new WeakMap<
+    Uint8Array,
+    { at: number; templateId: string; result: Promise<CheckResult> }
+  >();
   return new Hono().get(
     "/:id/check",
     deps.requireViewer,
@@ -35,11 +45,17 @@ export function checkRoutes(deps: CheckDeps) {
       if (!brief || !state) throw notFound("brief", id);
       const template =
         (brief.templateId && (await deps.registry.get(brief.templateId))) || PLAIN_TEMPLATE;
-      // Editors ask for this every few seconds while typing: it runs in a worker thread.
-      const result = await exportPool().checkBrief({ state, template }, (ids) =>
+      const hit = recent.get(state);
+      if (hit && hit.templateId === template.id && Date.now() - hit.at < REUSE_MS) {
+        return c.json(await hit.result);
+      }
+      // Off the event loop, in the export pool's worker.
+      const result = exportPool().checkBrief({ state, template }, (ids) =>
         loadArticles(deps.store.articles, ids),
       );
-      return c.json(result);
+      recent.set(state, { at: Date.now(), templateId: template.id, result });
+      result.catch(() => recent.delete(state));
+      return c.json(await result);
     },
   );
 }
