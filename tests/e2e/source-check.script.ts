@@ -38,7 +38,7 @@ try {
   // An uncited factual sentence, so coverage has something to say.
   const options = page.locator(".ProseMirror h1, .ProseMirror h2", { hasText: "Policy options" });
   await selectText(options.locator("xpath=following-sibling::p[1]"), "to act.");
-  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("End");
   await page.keyboard.press("Enter");
   await page.keyboard.type(
     "Seoul could add 40 North Korean entities to its sanctions list by December.",
