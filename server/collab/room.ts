@@ -25,6 +25,14 @@ export interface RoomOptions {
   onMetaChange?: (room: Room) => void;
   /** Hands updates from this instance's clients to the other instances. */
   publish?: (msg: FanoutMessage) => void;
+  /** Asks for `room.endTurn()` once the current event-loop turn's messages are in. */
+  schedule: (room: Room) => void;
+}
+
+/** Updates applied but not yet written, and which connections sent them. */
+export interface PendingWrite {
+  updates: Uint8Array[];
+  origins: Set<unknown>;
 }
 
 interface Connection {
@@ -38,16 +46,25 @@ export const REMOTE_ORIGIN = Symbol("remote");
 
 /**
  * One brief's live document. Every update a client sends is applied, written to the store,
- * then broadcast: updates that arrive together are written in one group commit and sent
- * as one merged message. A room only ever forwards what is durable.
+ * then broadcast: updates that arrive in one event-loop turn are written in one group commit
+ * (with every other room's, when the store writes synchronously) and sent as one merged
+ * message. A room only ever forwards what is durable. Presence changes of the turn go out
+ * with it, as one awareness message.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly conns = new Map<CollabSocket, Connection>();
-  private batch: Uint8Array[] = [];
-  private batchOrigins = new Set<unknown>();
-  private flushScheduled = false;
+  private batch: PendingWrite = { updates: [], origins: new Set() };
+  /** What this turn sends: durable updates, and the awareness clients that changed. */
+  private outUpdates: Uint8Array[] = [];
+  private outAwareness = new Set<number>();
+  /**
+   * The one connection each outgoing kind came from, which needn't hear it back; null when
+   * several did (or it must hear it back), undefined when nothing is waiting.
+   */
+  private updatesFrom: CollabSocket | null | undefined;
+  private awarenessFrom: CollabSocket | null | undefined;
   /** Resolves when every update applied so far is durable and broadcast. */
   private writes: Promise<void> = Promise.resolve();
   private lastSeq = 0;
@@ -119,9 +136,9 @@ export class Room {
     switch (msg.type) {
       case "sync-step-1":
         // Reply only with durable state: wait for writes in flight. Updates already applied
-        // but still waiting for the next group commit are in `this.doc` too, so start that
-        // commit now; otherwise the reply would forward them before they are written.
-        this.flushNow();
+        // but still waiting for this turn's group commit are in `this.doc` too, so write them
+        // now; otherwise the reply would forward them before they are written.
+        this.writeNow();
         void this.writes.then(() => send(socket, syncStep2(this.doc, msg.stateVector)));
         return;
       case "update":
@@ -130,11 +147,10 @@ export class Room {
         return;
       case "awareness": {
         if (isStale(this.awareness, msg.update)) return;
-        awarenessProtocol.applyAwarenessUpdate(
-          this.awareness,
-          revived(this.awareness, msg.update),
-          socket,
-        );
+        const update = revived(this.awareness, msg.update);
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket);
+        // A re-stamped clock reaches the client only if the room echoes it back.
+        if (update !== msg.update) this.awarenessFrom = null;
         return;
       }
       case "query-awareness":
@@ -151,7 +167,7 @@ export class Room {
 
   /** Resolves once every update so far is written (and broadcast). */
   async flush(): Promise<void> {
-    this.flushNow();
+    this.writeNow();
     await this.writes;
   }
 
@@ -216,49 +232,107 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.encoded = null;
     if (origin === REMOTE_ORIGIN) {
-      this.broadcast(syncUpdate(update), null);
-      return;
+      this.queueUpdate(update, null);
+    } else {
+      this.batch.updates.push(update);
+      this.batch.origins.add(origin);
     }
-    this.batch.push(update);
-    this.batchOrigins.add(origin);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flushNow());
-    }
+    this.opts.schedule(this);
   };
 
-  private flushNow(): void {
-    this.flushScheduled = false;
-    if (this.batch.length === 0) return;
+  /** Takes the updates applied since the last write, if any. */
+  takeBatch(): PendingWrite | null {
+    if (this.batch.updates.length === 0 || this.failed) return null;
     const batch = this.batch;
-    const origins = this.batchOrigins;
-    this.batch = [];
-    this.batchOrigins = new Set();
+    this.batch = { updates: [], origins: new Set() };
+    return batch;
+  }
+
+  /** Writes the pending updates now (alone), and sends them. */
+  private writeNow(): void {
+    const batch = this.takeBatch();
+    if (!batch) return;
+    const { docs } = this.opts;
+    if (docs.appendNow) {
+      const [result] = docs.appendNow([{ briefId: this.briefId, updates: batch.updates }]);
+      this.written(batch, result!);
+      this.endTurn();
+    } else {
+      this.writeLater(batch);
+    }
+  }
+
+  /** Writes through an asynchronous store; the turn's sends wait for nothing else. */
+  writeLater(batch: PendingWrite): void {
     this.writes = this.writes.then(async () => {
       if (this.failed) return;
+      let result: number | Error;
       try {
-        this.lastSeq = await this.opts.docs.append(this.briefId, batch);
+        result = await this.opts.docs.append(this.briefId, batch.updates);
       } catch (err) {
-        this.fail(err);
-        return;
+        result = err instanceof Error ? err : new Error(String(err));
       }
-      const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-      const only = origins.size === 1 ? [...origins][0] : null;
-      this.broadcast(syncUpdate(merged), only as CollabSocket | null);
-      this.opts.publish?.({ kind: "doc", payload: merged });
-      this.sinceCompact += batch.length;
-      if (this.sinceCompact >= this.opts.compactEvery && !this.compacting) {
-        // Off the write chain, so broadcasts don't wait for it. An optimisation only: a
-        // failure leaves the log intact.
-        this.compacting = this.compactStored()
-          .catch((e: unknown) =>
-            this.opts.log.error("compaction failed", { briefId: this.briefId, err: String(e) }),
-          )
-          .finally(() => {
-            this.compacting = null;
-          });
-      }
+      this.written(batch, result);
+      this.endTurn();
     });
+  }
+
+  /** A batch is stored (its last seq) or could not be (the error). */
+  written(batch: PendingWrite, result: number | Error): void {
+    if (this.failed) return;
+    if (result instanceof Error) {
+      this.fail(result);
+      return;
+    }
+    this.lastSeq = result;
+    const merged = batch.updates.length === 1 ? batch.updates[0]! : Y.mergeUpdates(batch.updates);
+    const only =
+      batch.origins.size === 1 ? (batch.origins.values().next().value as CollabSocket) : null;
+    this.queueUpdate(merged, only);
+    this.opts.publish?.({ kind: "doc", payload: merged });
+    this.sinceCompact += batch.updates.length;
+    if (this.sinceCompact >= this.opts.compactEvery && !this.compacting) {
+      // Off the write chain, so broadcasts don't wait for it. An optimisation only: a
+      // failure leaves the log intact.
+      this.compacting = this.compactStored()
+        .catch((e: unknown) =>
+          this.opts.log.error("compaction failed", { briefId: this.briefId, err: String(e) }),
+        )
+        .finally(() => {
+          this.compacting = null;
+        });
+    }
+  }
+
+  private queueUpdate(update: Uint8Array, from: CollabSocket | null): void {
+    this.outUpdates.push(update);
+    this.updatesFrom = this.updatesFrom === undefined || this.updatesFrom === from ? from : null;
+  }
+
+  /**
+   * Sends what the turn produced: the durable updates as one message, and the presence that
+   * changed as another, each to everyone but the one connection it came from. Both go out
+   * back to back, so a connection's socket writes them together.
+   */
+  endTurn(): void {
+    if (this.outUpdates.length === 0 && this.outAwareness.size === 0) return;
+    const updates = this.outUpdates;
+    const update =
+      updates.length === 0
+        ? null
+        : syncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    const awareness =
+      this.outAwareness.size === 0
+        ? null
+        : awarenessMessage(this.awareness, [...this.outAwareness]);
+    const [updatesFrom, awarenessFrom] = [this.updatesFrom, this.awarenessFrom];
+    this.outUpdates = [];
+    this.outAwareness = new Set();
+    this.updatesFrom = this.awarenessFrom = undefined;
+    for (const socket of this.conns.keys()) {
+      if (update && socket !== updatesFrom) send(socket, update);
+      if (awareness && socket !== awarenessFrom) send(socket, awareness);
+    }
   }
 
   /** A write failed: nothing more is forwarded; clients reconnect and resend what they have. */
@@ -285,7 +359,11 @@ export class Room {
       for (const id of [...added, ...updated]) conn.clients.add(id);
       for (const id of removed) conn.clients.delete(id);
     }
-    this.broadcast(awarenessMessage(this.awareness, changed), null);
+    for (const id of changed) this.outAwareness.add(id);
+    const from = conn ? (origin as CollabSocket) : null;
+    this.awarenessFrom =
+      this.awarenessFrom === undefined || this.awarenessFrom === from ? from : null;
+    this.opts.schedule(this);
     if (origin !== REMOTE_ORIGIN && this.opts.publish) {
       this.opts.publish({
         kind: "awareness",
@@ -293,12 +371,6 @@ export class Room {
       });
     }
   };
-
-  private broadcast(message: Uint8Array, except: CollabSocket | null): void {
-    for (const socket of this.conns.keys()) {
-      if (socket !== except) send(socket, message);
-    }
-  }
 }
 
 function send(socket: CollabSocket, message: Uint8Array): void {

@@ -6,6 +6,7 @@ import type { ControlMessage, Fanout, FanoutMessage } from "./fanout.ts";
 import { decodeClientMessage, MalformedMessage } from "./messages.ts";
 import { Room } from "./room.ts";
 import type { Access, CollabSocket } from "./socket.ts";
+import { Turns } from "./turns.ts";
 
 export interface RoomManagerOptions {
   docs: DocRepo;
@@ -40,8 +41,11 @@ interface Entry {
  */
 export class RoomManager {
   private readonly entries = new Map<string, Entry>();
+  private readonly turns: Turns;
 
-  constructor(private readonly opts: RoomManagerOptions) {}
+  constructor(private readonly opts: RoomManagerOptions) {
+    this.turns = new Turns(opts.docs);
+  }
 
   /**
    * Connects a socket to a brief's room. Returns synchronously so the caller can attach
@@ -217,6 +221,7 @@ export class RoomManager {
     }
     const room = await Room.load(briefId, {
       ...this.opts,
+      schedule: this.turns.schedule,
       ...(fanout ? { publish: (msg: FanoutMessage) => fanout.publish(briefId, msg) } : {}),
     }).catch(async (err: unknown) => {
       await entry.unsubscribe?.();

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { PMNode } from "../../schema/brief.ts";
-import type { DocRepo } from "../store.ts";
+import type { AppendEntry, DocRepo } from "../store.ts";
 
 const TOUCH_EVERY_MS = 1000;
 
@@ -38,40 +38,25 @@ export function sqliteDocs(db: Database.Database): DocRepo {
     return seq;
   });
 
-  // Group commit across briefs: appends requested in the same event-loop turn share one
-  // transaction (each in its own savepoint, so one brief's failure fails only its caller).
-  let queue: {
-    briefId: string;
-    batch: Uint8Array[];
-    done: (seq: number) => void;
-    fail: (e: unknown) => void;
-  }[] = [];
-  const commitQueued = db.transaction((entries: typeof queue) => {
-    const results: ({ seq: number } | { err: unknown })[] = [];
-    for (const e of entries) {
+  const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+  // Each brief in its own savepoint, so one brief's failure fails only its entry; a failed
+  // commit fails them all.
+  const appendAll = db.transaction((entries: AppendEntry[]) =>
+    entries.map(({ briefId, updates }) => {
       try {
-        results.push({ seq: appendOne(e.briefId, e.batch) });
+        return appendOne(briefId, updates);
       } catch (err) {
-        results.push({ err });
+        return asError(err);
       }
-    }
-    return results;
-  });
-  const flushQueue = () => {
-    const entries = queue;
-    queue = [];
-    let results: ({ seq: number } | { err: unknown })[];
+    }),
+  );
+  const appendNow = (entries: AppendEntry[]): (number | Error)[] => {
+    if (entries.length === 0) return [];
     try {
-      results = commitQueued(entries);
+      return appendAll(entries);
     } catch (err) {
-      for (const e of entries) e.fail(err);
-      return;
+      return entries.map(() => asError(err));
     }
-    entries.forEach((e, i) => {
-      const r = results[i]!;
-      if ("seq" in r) e.done(r.seq);
-      else e.fail(r.err);
-    });
   };
 
   const compact = db.transaction(
@@ -92,12 +77,12 @@ export function sqliteDocs(db: Database.Database): DocRepo {
         lastSeq: rows.at(-1)?.seq ?? snap?.seq ?? 0,
       };
     },
-    append(briefId, batch) {
-      return new Promise((done, fail) => {
-        if (queue.length === 0) setImmediate(flushQueue);
-        queue.push({ briefId, batch, done, fail });
-      });
+    async append(briefId, batch) {
+      const [result] = appendNow([{ briefId, updates: batch }]);
+      if (result instanceof Error) throw result;
+      return result!;
     },
+    appendNow,
     async compact(briefId, state, upToSeq, doc) {
       compact(briefId, state, upToSeq, JSON.stringify(doc));
     },

@@ -1,0 +1,120 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { afterAll, expect, it } from "vitest";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { RoomManager } from "../../server/collab/rooms.ts";
+import type { CollabSocket } from "../../server/collab/socket.ts";
+import { silentLogger } from "../../server/logger.ts";
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../server/schema/protocol.ts";
+import { openSqliteStore } from "../../server/store/sqlite/open.ts";
+import type { AppendEntry, DocRepo } from "../../server/store/store.ts";
+import { appendParagraph, eventually, fragmentText } from "../utils/clients.ts";
+import { removeDataDir } from "../utils/server.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "briefroom-turns-"));
+afterAll(() => removeDataDir(dir));
+
+function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+/** An in-memory socket that keeps what the room sends it, by message type. */
+function memorySocket(): CollabSocket & { updates: Uint8Array[]; presence: Uint8Array[] } {
+  const socket = {
+    updates: [] as Uint8Array[],
+    presence: [] as Uint8Array[],
+    send(data: Uint8Array) {
+      const dec = decoding.createDecoder(data);
+      const type = decoding.readVarUint(dec);
+      if (type === MESSAGE_AWARENESS) socket.presence.push(decoding.readVarUint8Array(dec));
+      else if (type === MESSAGE_SYNC && decoding.readVarUint(dec) === syncProtocol.messageYjsUpdate)
+        socket.updates.push(decoding.readVarUint8Array(dec));
+    },
+    close: () => {},
+    readyState: 1,
+  };
+  return socket;
+}
+
+it("edits that arrive in one turn are written in one commit for all rooms and sent once each, never back to their sender", async () => {
+  const store = openSqliteStore(dir);
+  const commits: AppendEntry[][] = [];
+  const docs: DocRepo = {
+    ...store.docs,
+    appendNow: (entries) => {
+      commits.push(entries);
+      return store.docs.appendNow!(entries);
+    },
+  };
+  const rooms = new RoomManager({ docs, log: silentLogger, compactEvery: 1000, idleMs: 60_000 });
+  const access = { userId: null, canWrite: true };
+  const briefs = ["turn-a", "turn-b"];
+  const people = await Promise.all(
+    briefs.map(async (id) => {
+      await store.briefs.create({
+        id,
+        title: id,
+        templateId: null,
+        fields: {},
+        ownerId: null,
+        state: Y.encodeStateAsUpdate(new Y.Doc()),
+        doc: { type: "doc", content: [] },
+      });
+      const writer = memorySocket();
+      const reader = memorySocket();
+      const writerConn = rooms.connect(id, writer, access);
+      const readerConn = rooms.connect(id, reader, access);
+      return { id, writer, reader, writerConn, readerConn };
+    }),
+  );
+  await eventually(() => briefs.every((id) => rooms.loaded(id)), 5000, "both rooms to load");
+  await new Promise((r) => setImmediate(r));
+  commits.length = 0;
+
+  // In one turn: three edits and a presence change from each writer.
+  for (const { id, writerConn } of people) {
+    const author = new Y.Doc();
+    author.on("update", (u: Uint8Array) =>
+      writerConn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, u))),
+    );
+    for (const word of ["one", "two", "three"]) appendParagraph(author, `${id} ${word}`);
+    const awareness = new awarenessProtocol.Awareness(author);
+    awareness.setLocalStateField("user", { name: id });
+    const presence = awarenessProtocol.encodeAwarenessUpdate(awareness, [author.clientID]);
+    writerConn.receive(frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, presence)));
+    awareness.destroy();
+  }
+  await eventually(() => people.every((p) => p.reader.updates.length > 0), 5000, "the updates");
+  await new Promise((r) => setImmediate(r));
+
+  expect(commits).toHaveLength(1);
+  expect(commits[0]!.map((e) => [e.briefId, e.updates.length])).toEqual([
+    ["turn-a", 3],
+    ["turn-b", 3],
+  ]);
+  for (const { id, writer, reader } of people) {
+    expect(reader.updates).toHaveLength(1);
+    expect(reader.presence).toHaveLength(1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, reader.updates[0]!);
+    expect(fragmentText(doc)).toBe(`${id} one\n${id} two\n${id} three`);
+    expect(writer.updates).toEqual([]);
+    expect(writer.presence).toEqual([]);
+    expect((await store.docs.load(id))!.updates).toHaveLength(3);
+  }
+
+  for (const p of people) {
+    p.writerConn.closed();
+    p.readerConn.closed();
+  }
+  await rooms.shutdown();
+  await store.close();
+});
