@@ -180,12 +180,25 @@ export class Room {
   }
 
   /**
-   * Merges the stored log into the snapshot. It merges what the store holds rather than this
-   * room's memory: with several instances, another one may have stored updates this room
-   * has not received yet, and those must not be dropped.
+   * Merges the stored log into the snapshot. A room that is the brief's only writer (one
+   * instance) snapshots its own document: everything stored came through it, and updates
+   * applied but not yet written are harmless in a snapshot (they are logged later, and applying
+   * one twice changes nothing). With several instances it merges what the store holds instead:
+   * another instance may have stored updates this room has not received yet.
    */
   private async compactStored(): Promise<void> {
+    const logged = this.sinceCompact;
     this.sinceCompact = 0;
+    if (!this.opts.publish) {
+      if (logged === 0) return;
+      await this.opts.docs.compact(
+        this.briefId,
+        Y.encodeStateAsUpdate(this.doc),
+        this.lastSeq,
+        bodyToJSON(this.doc),
+      );
+      return;
+    }
     const stored = await this.opts.docs.load(this.briefId);
     if (!stored || stored.updates.length === 0) return;
     const merged = Y.mergeUpdates(

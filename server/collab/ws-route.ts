@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import type { UpgradeWebSocket, WSContext } from "hono/ws";
-import type { WebSocket } from "ws";
+import type { UpgradeWebSocket } from "hono/ws";
+import type { RawData, WebSocket } from "ws";
 import type { Logger } from "../logger.ts";
 import { BriefId } from "../schema/brief.ts";
 import { CloseCode } from "../schema/protocol.ts";
@@ -38,32 +38,33 @@ export function collabRoute(opts: CollabRouteOptions) {
             ws.close(verdict, verdict === CloseCode.NotFound ? "no such brief" : "access denied");
             return;
           }
-          const socket = adapt(ws);
-          conn = opts.rooms.connect(briefId, socket, verdict);
-          stopKeepalive = keepalive(ws.raw, opts.pingIntervalMs, () => conn?.closed());
-        },
-        onMessage(evt, ws) {
-          if (!conn) return;
-          const data = evt.data;
-          if (typeof data === "string") {
-            conn.closed();
-            conn = null;
-            ws.close(CloseCode.Malformed, "text frames are not part of the protocol");
+          const raw = ws.raw;
+          if (!raw) {
+            ws.close(CloseCode.InternalError, "no socket");
             return;
           }
-          const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : null;
-          if (!bytes) return;
-          if (bytes.byteLength > opts.maxMessageBytes) {
-            opts.log.warn("closing connection after an oversized frame", {
-              briefId,
-              bytes: bytes.byteLength,
-            });
-            conn.closed();
+          const room = opts.rooms.connect(briefId, adapt(raw), verdict);
+          conn = room;
+          stopKeepalive = keepalive(raw, opts.pingIntervalMs, () => conn?.closed());
+          // Frames are read from `ws` directly, as the Buffers it makes, rather than through
+          // Hono's onMessage, which wraps each in a MessageEvent holding a copy. Nothing can
+          // arrive before this listener: onOpen runs in the same tick the socket opened in.
+          raw.on("message", (data, isBinary) => {
+            if (conn !== room) return;
+            const refusal = refuse(data, isBinary, opts.maxMessageBytes);
+            if (!refusal) {
+              room.receive(data as Buffer);
+              return;
+            }
+            if (refusal.code === CloseCode.TooLarge)
+              opts.log.warn("closing connection after an oversized frame", {
+                briefId,
+                bytes: (data as Buffer).byteLength,
+              });
+            room.closed();
             conn = null;
-            ws.close(CloseCode.TooLarge, "message too large");
-            return;
-          }
-          conn.receive(bytes);
+            raw.close(refusal.code, refusal.reason);
+          });
         },
         onClose() {
           stopKeepalive();
@@ -78,9 +79,22 @@ export function collabRoute(opts: CollabRouteOptions) {
   );
 }
 
-function adapt(ws: WSContext<WebSocket>): CollabSocket {
+/** Why a frame closes its connection, or null when the room should have it. */
+function refuse(
+  data: RawData,
+  isBinary: boolean,
+  maxBytes: number,
+): { code: number; reason: string } | null {
+  if (!isBinary)
+    return { code: CloseCode.Malformed, reason: "text frames are not part of the protocol" };
+  if (!Buffer.isBuffer(data)) return { code: CloseCode.Malformed, reason: "unexpected frame" };
+  if (data.byteLength > maxBytes) return { code: CloseCode.TooLarge, reason: "message too large" };
+  return null;
+}
+
+function adapt(ws: WebSocket): CollabSocket {
   return {
-    send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
+    send: (data) => ws.send(data),
     close: (code, reason) => ws.close(code, reason),
     get readyState() {
       return ws.readyState;
