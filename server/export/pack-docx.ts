@@ -1,5 +1,5 @@
 import { type File, Packer } from "docx";
-import { strToU8, type Zippable, zipSync } from "fflate";
+import { zipFiles } from "./zip.ts";
 
 type Parts = Map<string, string | Uint8Array>;
 
@@ -97,8 +97,9 @@ export function packDocx(
   }
   normalizeIds(parts);
   pinDates(parts);
-  const zippable: Zippable = {};
-  for (const [path, data] of parts)
-    zippable[path] = typeof data === "string" ? strToU8(data) : data;
-  return zipSync(zippable, { level: 6, mtime: FIXED_LOCAL });
+  const files = [...parts].map(([path, data]): [string, Uint8Array] => [
+    path,
+    typeof data === "string" ? Buffer.from(data, "utf8") : data,
+  ]);
+  return zipFiles(files, FIXED_LOCAL);
 }
