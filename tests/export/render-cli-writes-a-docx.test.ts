@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -72,5 +73,27 @@ describe("npm run render", () => {
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toContain("is not a valid bundle");
     expect(invalid.stderr).not.toContain("    at ");
+  });
+
+  it("runs the same with a code cache that belongs to another bundle, and replaces it", () => {
+    const input = path.join(dir, "cached.json");
+    writeFileSync(input, JSON.stringify(sampleBundle()));
+    const run = (out: string) =>
+      render("--in", input, "--template", "policy-brief", "--out", path.join(dir, out));
+    expect(run("first.docx").status).toBe(0);
+    const bundle = readFileSync(".cache/cli/render.cjs");
+    const cache = ".cache/cli/render.cjs.v8cache";
+    const hash = createHash("sha256").update(bundle).digest();
+    expect(readFileSync(cache).subarray(0, 32)).toEqual(hash);
+
+    // V8 checks only the source's length, so a stale cache must be told apart by its hash.
+    writeFileSync(cache, Buffer.concat([Buffer.alloc(32, 7), Buffer.alloc(4096, 1)]));
+    const again = run("second.docx");
+    expect(again.stderr).toBe("");
+    expect(again.status).toBe(0);
+    expect(readFileSync(path.join(dir, "second.docx"))).toEqual(
+      readFileSync(path.join(dir, "first.docx")),
+    );
+    expect(readFileSync(cache).subarray(0, 32)).toEqual(hash);
   });
 });
