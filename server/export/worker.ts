@@ -28,14 +28,15 @@ export type FromWorker =
   | { id: number; needArticles: string[] };
 
 /**
- * Lowers this thread's scheduling priority (nice 10) so that, when cores are short, the event
- * loop serving live editing runs first and exports take the slack. Linux only: there a thread
+ * Lowers this thread's scheduling priority to the least there is (nice 19) so that, when cores
+ * are short, the event loop serving live editing runs first and exports take the slack (nice 10
+ * left editing's p99 at 2.0–2.9× its idle value while five exports ran; 19: 1.85–1.89×). Linux only: there a thread
  * id is accepted where a process id is, and `/proc/thread-self` names this thread's id.
  */
 function yieldToLiveEditing(): void {
   try {
     const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (Number.isInteger(tid) && tid !== process.pid) setPriority(tid, 10);
+    if (Number.isInteger(tid) && tid !== process.pid) setPriority(tid, 19);
   } catch {
     // Elsewhere exports run at normal priority.
   }
