@@ -1,6 +1,10 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
-import { attributionAt, isAttributionLine } from "../../server/schema/attribution.ts";
+import {
+  attributionAt,
+  attributionEnd,
+  isAttributionLine,
+} from "../../server/schema/attribution.ts";
 import type { Problem } from "../../server/schema/check.ts";
 import type { LocatedBlock } from "./block-at-path.ts";
 import { blockText } from "./block-text.ts";
@@ -82,40 +86,45 @@ function restoreCitedWords(state: EditorState, { node, pos }: LocatedBlock, prob
   return state.tr.replaceWith(from, to, state.schema.text(problem.expected!, marks));
 }
 
-/** Replaces the name in an attribution line with `speaker`, or deletes the line without one. */
-function fixAttributionLine(
-  tr: Transaction,
-  line: PMNode,
-  linePos: number,
-  found: string,
-  speaker: string | undefined,
-): void {
-  const at = attributionAt(lineText(line));
-  if (!at || at.name !== found) return;
+/**
+ * Where an attribution naming `found` sits in `text` (offsets of the name and of any role
+ * after it), and what replaces it: the snippet's speaker, with the snippet's role where the
+ * brief gave one (a role given to the wrong person is dropped when the source has none).
+ */
+function attributionFix(text: string, found: string, problem: Problem) {
+  const at = attributionAt(text);
+  if (!at || at.name !== found || !problem.expected) return null;
+  const nameEnd = at.start + at.name.length;
+  const end = attributionEnd(text, nameEnd);
+  const role = end > nameEnd && problem.expectedRole ? `, ${problem.expectedRole}` : "";
+  return { start: at.start, end, text: `${problem.expected}${role}` };
+}
+
+/** Puts the snippet's speaker in an attribution line, or deletes the line when it has none. */
+function fixAttributionLine(tr: Transaction, line: PMNode, linePos: number, problem: Problem) {
+  const text = lineText(line);
   const pos = tr.mapping.map(linePos);
-  if (speaker === undefined) {
-    tr.delete(pos, pos + line.nodeSize);
+  if (problem.expected === undefined) {
+    if (attributionAt(text)?.name === problem.found) tr.delete(pos, pos + line.nodeSize);
     return;
   }
-  const from = pos + 1 + at.start;
-  tr.insertText(speaker, from, from + found.length);
+  const fix = attributionFix(text, problem.found!, problem);
+  if (fix) tr.insertText(fix.text, pos + 1 + fix.start, pos + 1 + fix.end);
 }
 
 function restoreQuoteSpeaker(state: EditorState, { node, pos }: LocatedBlock, problem: Problem) {
   const speaker = problem.expected;
-  const found = problem.found!;
   const tr = state.tr.setNodeMarkup(pos, undefined, {
     ...node.attrs,
     speaker: speaker ?? null,
-    ...(speaker ? {} : { speakerRole: null }),
+    speakerRole: (speaker && problem.expectedRole) ?? null,
   });
   const $after = state.doc.resolve(pos + node.nodeSize);
   const follower = $after.nodeAfter;
   if (follower?.type.name === "paragraph" && isAttributionLine(lineText(follower)))
-    fixAttributionLine(tr, follower, $after.pos, found, speaker);
+    fixAttributionLine(tr, follower, $after.pos, problem);
   const closing = closingLine(node);
-  if (closing)
-    fixAttributionLine(tr, closing, pos + node.nodeSize - 1 - closing.nodeSize, found, speaker);
+  if (closing) fixAttributionLine(tr, closing, pos + node.nodeSize - 1 - closing.nodeSize, problem);
   return tr;
 }
 
@@ -123,10 +132,10 @@ function restoreCitedSpeaker(state: EditorState, { node, pos }: LocatedBlock, pr
   if (!problem.snippetId || !problem.expected) return null;
   const block = blockText(node, pos);
   for (const run of block.citedRuns(problem.snippetId)) {
-    const at = attributionAt(block.text.slice(run.end));
-    if (!at || at.name !== problem.found) continue;
-    const from = block.contentStart + run.end + at.start;
-    return state.tr.insertText(problem.expected, from, from + at.name.length);
+    const fix = attributionFix(block.text.slice(run.end), problem.found!, problem);
+    if (!fix) continue;
+    const from = block.contentStart + run.end;
+    return state.tr.insertText(fix.text, from + fix.start, from + fix.end);
   }
   return null;
 }

@@ -36,7 +36,7 @@ export function citationProblems(block: InlineText, path: number[], index: Snipp
     const name = attributionName(block.text.slice(run.end));
     return [
       ...wordingProblems(hit.snippet.text, stripOuterQuotes(cited), base),
-      ...speakerProblems(name ? [name] : [], hit.snippet.speaker, base),
+      ...speakerProblems(name ? [name] : [], hit.snippet, base),
     ];
   });
 }

@@ -51,6 +51,6 @@ export function quoteBlockProblems(
   ].filter((n): n is string => !!n);
   return [
     ...wordingProblems(hit.snippet.text, stripOuterQuotes(quote), base),
-    ...speakerProblems(names, hit.snippet.speaker, base),
+    ...speakerProblems(names, hit.snippet, base),
   ];
 }

@@ -48,7 +48,7 @@ export function sameSpeaker(a: string, b: string): boolean {
  */
 export function speakerProblems(
   names: readonly string[],
-  speaker: string | undefined,
+  { speaker, speakerRole }: { speaker?: string | undefined; speakerRole?: string | undefined },
   base: ProblemBase,
 ): Problem[] {
   const seen = new Set<string>();
@@ -57,7 +57,13 @@ export function speakerProblems(
     if (seen.has(key) || (speaker && sameSpeaker(found, speaker))) return [];
     seen.add(key);
     return [
-      { kind: "wrong_speaker" as const, ...base, ...(speaker ? { expected: speaker } : {}), found },
+      {
+        kind: "wrong_speaker" as const,
+        ...base,
+        ...(speaker ? { expected: speaker } : {}),
+        ...(speaker && speakerRole ? { expectedRole: speakerRole } : {}),
+        found,
+      },
     ];
   });
 }

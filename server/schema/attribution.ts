@@ -15,6 +15,17 @@ export function attributionAt(text: string): { name: string; start: number } | n
   return { name, start: match[0].length - raw.length + (raw.length - raw.trimStart().length) };
 }
 
+/**
+ * A role after the name ("— Hong Min, senior analyst"): it runs from the comma to the end of
+ * the text or of the sentence. Ends just after the name at `nameEnd` with no role.
+ */
+export function attributionEnd(text: string, nameEnd: number): number {
+  const role = /^,[^\S\n]*.+?(?=[^\S\n]*(?:[;()\n"“”]|\.\s+\p{Lu}|\.?\s*$))/u.exec(
+    text.slice(nameEnd),
+  );
+  return nameEnd + (role?.[0].length ?? 0);
+}
+
 /** The name an attribution at the start of `text` gives, or null when there is none. */
 export function attributionName(text: string): string | null {
   return attributionAt(text)?.name ?? null;

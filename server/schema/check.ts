@@ -33,6 +33,8 @@ export const ProblemSchema = z.object({
   articleId: z.string().optional(),
   /** The source's words (snippet text, or the snippet's speaker for `wrong_speaker`). */
   expected: z.string().optional(),
+  /** For `wrong_speaker`: the snippet's speaker's role, when the source gives one. */
+  expectedRole: z.string().optional(),
   /** What the brief has in their place. */
   found: z.string().optional(),
   /** Runs of source words the brief leaves out (elided, altered, replaced by brackets). */

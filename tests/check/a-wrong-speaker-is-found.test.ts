@@ -13,7 +13,7 @@ import {
 const HONG = "This establishes a framework";
 
 describe("a wrong speaker", () => {
-  it("in a blockquote's speaker attribute is found, with the snippet's speaker", async () => {
+  it("in a blockquote's speaker attribute is found, with the snippet's speaker and role", async () => {
     const doc = await draftedSample();
     const snippet = snippetStarting(HONG);
     const path = quotePath(doc, snippet);
@@ -26,6 +26,7 @@ describe("a wrong speaker", () => {
         snippetId: snippet.id,
         articleId: snippet.articleId,
         expected: "Hong Min",
+        expectedRole: snippet.speakerRole,
         found: "Vladimir Putin",
       },
     ]);

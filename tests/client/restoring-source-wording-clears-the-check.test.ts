@@ -140,7 +140,8 @@ describe("restore source wording", () => {
       expect(problemsOf(fixed)).toEqual([]);
       const quote = nodeAt(fixed, path);
       const fixedLine = where === "after" ? nodeAt(fixed, [path[0]! + 1]) : quote.content!.at(-1)!;
-      expect(fixedLine.content?.[0]?.text).toBe(`— ${snippet.speaker}, researcher at KIDA`);
+      // The role belonged to the wrong person: the snippet's replaces it.
+      expect(fixedLine.content?.[0]?.text).toBe(`— ${snippet.speaker}, ${snippet.speakerRole}`);
       expect(quote.attrs?.speaker).toBe(snippet.speaker);
     },
   );
@@ -157,7 +158,10 @@ describe("restore source wording", () => {
     expect(restored).toBe(2);
     expect(problemsOf(fixed)).toEqual([]);
     expect(nodeAt(fixed, path).attrs?.speaker).toBe(snippet.speaker);
-    expect(nodeAt(fixed, path).content?.[1]?.content?.[0]?.text).toBe("— Hong Min, leader");
+    expect(nodeAt(fixed, path).attrs?.speakerRole).toBe(snippet.speakerRole);
+    expect(nodeAt(fixed, path).content?.[1]?.content?.[0]?.text).toBe(
+      `— Hong Min, ${snippet.speakerRole}`,
+    );
   });
 
   it("drops a speaker the source does not name, with its attribution line", async () => {
@@ -225,8 +229,36 @@ describe("restore source wording", () => {
     expect(problemsOf(fixed)).toEqual([]);
     expect(nodeAt(fixed, [1]).content?.map((n) => n.text)).toEqual([
       `“${snippet.text}”`,
-      ` — ${snippet.speaker}, president`,
+      ` — ${snippet.speaker}, ${snippet.speakerRole}`,
     ]);
+  });
+
+  it("replaces a cited quotation's speaker and role up to the end of the sentence", async () => {
+    const doc = await draftedSample();
+    const snippet = snippetStarting(HONG);
+    insertAfter(
+      doc,
+      0,
+      paragraph([`“${snippet.text}”`, snippet], " — Vladimir Putin, president. He said more."),
+    );
+    expect(kindsOf(doc)).toEqual(["wrong_speaker"]);
+
+    const { doc: fixed } = restoreAll(doc);
+    expect(problemsOf(fixed)).toEqual([]);
+    expect(nodeAt(fixed, [1]).content?.[1]?.text).toBe(
+      ` — ${snippet.speaker}, ${snippet.speakerRole}. He said more.`,
+    );
+  });
+
+  it("adds no role to an attribution line that gave none", async () => {
+    const doc = await draftedSample();
+    const snippet = snippetStarting(HONG);
+    const path = quotePath(doc, snippet);
+    insertAfter(doc, path[0]!, paragraph("— Lee Sang-min"));
+
+    const { doc: fixed } = restoreAll(doc);
+    expect(problemsOf(fixed)).toEqual([]);
+    expect(nodeAt(fixed, [path[0]! + 1]).content?.[0]?.text).toBe(`— ${snippet.speaker}`);
   });
 
   it("offers nothing for quotation marks with no source behind them", async () => {
