@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   closeExportPool,
@@ -5,6 +7,7 @@ import {
   exportDocxInWorker,
 } from "../../server/export/export-pool.ts";
 import { renderDocx } from "../../server/export/render-docx.ts";
+import { eventually } from "../utils/clients.ts";
 import { testTemplate } from "../utils/docx-xml.ts";
 import { largeBundle, sampleBundle } from "../utils/sample-bundle.ts";
 
@@ -46,6 +49,35 @@ describe("exportDocxInWorker", () => {
       await pool.close();
     }
   }, 120_000);
+
+  it("renders on a thread last in line for the cores (nice 19, SCHED_IDLE where chrt is installed)", async (ctx) => {
+    if (process.platform !== "linux") ctx.skip("thread priorities are set on Linux only");
+    const threads = () =>
+      readdirSync("/proc/self/task").map((tid) => {
+        // Fields after the command name (which may hold spaces): nice is the 19th field of the
+        // line, the policy the 41st.
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return { tid, nice: Number(fields[16]), policy: Number(fields[38]) };
+      });
+    const before = new Set(threads().map((t) => t.tid));
+    const pool = new ExportPool(1);
+    try {
+      await pool.run(sampleBundle(), testTemplate());
+      const hasChrt = spawnSync("chrt", ["--version"]).status === 0;
+      const SCHED_IDLE = 5;
+      await eventually(
+        () =>
+          threads().some(
+            (t) => !before.has(t.tid) && t.nice === 19 && (!hasChrt || t.policy === SCHED_IDLE),
+          ),
+        5000,
+        "the export thread to drop its priority",
+      );
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 
   it("rejects with the renderer's error rather than hanging", async () => {
     const pool = new ExportPool(1);
