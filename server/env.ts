@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   COMPACT_EVERY: z.coerce.number().int().positive().default(500),
   /** How long a room stays loaded after its last client leaves, in ms. */
   ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  /** A room sends presence (cursors, selections) at most once per this many ms; 0: at once. */
+  PRESENCE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(50),
   /** Interval between keepalive pings; a socket silent for two intervals is dropped. */
   PING_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
   /** Let URL import reach private, loopback and link-local addresses (tests, intranets). */

@@ -31,6 +31,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     log,
     compactEvery: env.COMPACT_EVERY,
     idleMs: env.ROOM_IDLE_MS,
+    presenceIntervalMs: env.PRESENCE_INTERVAL_MS,
     onMetaChange: (room) => {
       // Loading a room replays its stored meta; write only real changes, so that opening a
       // brief (read-only, even) leaves its row, and its updated_at, untouched.

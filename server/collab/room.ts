@@ -27,6 +27,12 @@ export interface RoomOptions {
   publish?: (msg: FanoutMessage) => void;
   /** Asks for `room.endTurn()` once the current event-loop turn's messages are in. */
   schedule: (room: Room) => void;
+  /**
+   * Presence goes out at most once per this many ms (0: every turn). Browsers move the cursor
+   * on every keystroke and echo every presence message they receive, so in a big room presence
+   * is most of the traffic; batching it costs cursors a few frames and edits nothing.
+   */
+  presenceIntervalMs?: number;
 }
 
 /** Updates applied but not yet written, and which connections sent them. */
@@ -65,6 +71,8 @@ export class Room {
    */
   private updatesFrom: CollabSocket | null | undefined;
   private awarenessFrom: CollabSocket | null | undefined;
+  private presenceSentAt = Number.NEGATIVE_INFINITY;
+  private presenceTimer: NodeJS.Timeout | null = null;
   /** Resolves when every update applied so far is durable and broadcast. */
   private writes: Promise<void> = Promise.resolve();
   private lastSeq = 0;
@@ -229,6 +237,7 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -324,28 +333,45 @@ export class Room {
 
   /**
    * Sends what the turn produced: the durable updates as one message, and the presence that
-   * changed as another, each to everyone but the one connection it came from. Both go out
-   * back to back, so a connection's socket writes them together.
+   * changed (when the presence interval allows) as another, each to everyone but the one
+   * connection it came from.
    */
   endTurn(): void {
-    if (this.outUpdates.length === 0 && this.outAwareness.size === 0) return;
     const updates = this.outUpdates;
     const update =
       updates.length === 0
         ? null
         : syncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-    const awareness =
-      this.outAwareness.size === 0
-        ? null
-        : awarenessMessage(this.awareness, [...this.outAwareness]);
-    const [updatesFrom, awarenessFrom] = [this.updatesFrom, this.awarenessFrom];
+    const updatesFrom = this.updatesFrom;
     this.outUpdates = [];
-    this.outAwareness = new Set();
-    this.updatesFrom = this.awarenessFrom = undefined;
+    this.updatesFrom = undefined;
+    const awarenessFrom = this.awarenessFrom;
+    const awareness = this.presenceDue() ? this.takePresence() : null;
+    if (!update && !awareness) return;
     for (const socket of this.conns.keys()) {
       if (update && socket !== updatesFrom) send(socket, update);
       if (awareness && socket !== awarenessFrom) send(socket, awareness);
     }
+  }
+
+  /** True when changed presence may go out now; otherwise a timer brings the turn back. */
+  private presenceDue(): boolean {
+    if (this.outAwareness.size === 0 || this.presenceTimer) return false;
+    const wait = this.presenceSentAt + (this.opts.presenceIntervalMs ?? 0) - performance.now();
+    if (wait <= 0) return true;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      this.opts.schedule(this);
+    }, wait);
+    return false;
+  }
+
+  private takePresence(): Uint8Array {
+    const message = awarenessMessage(this.awareness, [...this.outAwareness]);
+    this.outAwareness = new Set();
+    this.awarenessFrom = undefined;
+    this.presenceSentAt = performance.now();
+    return message;
   }
 
   /** A write failed: nothing more is forwarded; clients reconnect and resend what they have. */

@@ -14,6 +14,8 @@ export interface RoomManagerOptions {
   compactEvery: number;
   /** How long an empty room stays loaded, in ms. */
   idleMs: number;
+  /** Presence goes out at most once per this many ms per room (see `RoomOptions`). */
+  presenceIntervalMs?: number;
   onMetaChange?: (room: Room) => void;
   /** Set when several instances serve the same briefs (Redis). */
   fanout?: Fanout;
