@@ -26,7 +26,7 @@ export function sqliteDocs(db: Database.Database): DocRepo {
 
   /** When each brief's `updated_at` was last written; "last edited" needs no finer grain. */
   const touched = new Map<string, number>();
-  const appendOne = db.transaction((briefId: string, batch: Uint8Array[]) => {
+  const appendRows = (briefId: string, batch: Uint8Array[]) => {
     const logged = (maxLogSeq.get(briefId) as { seq: number | null }).seq;
     let seq = logged ?? (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ?? 0;
     for (const u of batch) insert.run(briefId, ++seq, Buffer.from(u));
@@ -36,7 +36,9 @@ export function sqliteDocs(db: Database.Database): DocRepo {
       touch.run(new Date(now).toISOString(), briefId);
     }
     return seq;
-  });
+  };
+  // A transaction of its own when called alone, a savepoint inside `appendAll`.
+  const appendOne = db.transaction(appendRows);
 
   const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
   // Each brief in its own savepoint, so one brief's failure fails only its entry; a failed
@@ -53,7 +55,9 @@ export function sqliteDocs(db: Database.Database): DocRepo {
   const appendNow = (entries: AppendEntry[]): (number | Error)[] => {
     if (entries.length === 0) return [];
     try {
-      return appendAll(entries);
+      const [only] = entries;
+      // One brief alone needs no savepoint: its failure is the transaction's.
+      return entries.length === 1 ? [appendOne(only!.briefId, only!.updates)] : appendAll(entries);
     } catch (err) {
       return entries.map(() => asError(err));
     }
