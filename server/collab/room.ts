@@ -54,8 +54,8 @@ export const REMOTE_ORIGIN = Symbol("remote");
  * One brief's live document. Every update a client sends is applied, written to the store,
  * then broadcast: updates that arrive in one event-loop turn are written in one group commit
  * (with every other room's, when the store writes synchronously) and sent as one merged
- * message. A room only ever forwards what is durable. Presence changes of the turn go out
- * with it, as one awareness message.
+ * message. A room only ever forwards what is durable. Presence that changed goes out as one
+ * awareness message, at the end of a turn, at most once per presence interval.
  */
 export class Room {
   readonly doc = new Y.Doc();
