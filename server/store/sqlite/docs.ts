@@ -1,10 +1,9 @@
 import type Database from "better-sqlite3";
 import type { PMNode } from "../../schema/brief.ts";
 import type { AppendEntry, DocRepo } from "../store.ts";
+import type { EditTimes } from "./edit-times.ts";
 
-const TOUCH_EVERY_MS = 1000;
-
-export function sqliteDocs(db: Database.Database): DocRepo {
+export function sqliteDocs(db: Database.Database, edits: EditTimes): DocRepo {
   const snapshot = db.prepare("SELECT state, seq, doc_json FROM doc_snapshots WHERE brief_id = ?");
   const updates = db.prepare(
     "SELECT seq, update_data FROM doc_updates WHERE brief_id = ? ORDER BY seq",
@@ -20,21 +19,14 @@ export function sqliteDocs(db: Database.Database): DocRepo {
        doc_json = excluded.doc_json`,
   );
   const dropUpTo = db.prepare("DELETE FROM doc_updates WHERE brief_id = ? AND seq <= ?");
-  const touch = db.prepare("UPDATE briefs SET updated_at = ? WHERE id = ?");
   const countPending = db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
   const exists = db.prepare("SELECT 1 FROM briefs WHERE id = ?");
 
-  /** When each brief's `updated_at` was last written; "last edited" needs no finer grain. */
-  const touched = new Map<string, number>();
   const appendRows = (briefId: string, batch: Uint8Array[]) => {
     const logged = (maxLogSeq.get(briefId) as { seq: number | null }).seq;
     let seq = logged ?? (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ?? 0;
     for (const u of batch) insert.run(briefId, ++seq, Buffer.from(u));
-    const now = Date.now();
-    if (now - (touched.get(briefId) ?? 0) >= TOUCH_EVERY_MS) {
-      touched.set(briefId, now);
-      touch.run(new Date(now).toISOString(), briefId);
-    }
+    edits.edited(briefId);
     return seq;
   };
   // A transaction of its own when called alone, a savepoint inside `appendAll`.

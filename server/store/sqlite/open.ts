@@ -7,6 +7,7 @@ import { sqliteArticles } from "./articles.ts";
 import { sqliteAudit } from "./audit.ts";
 import { sqliteBriefs } from "./briefs.ts";
 import { sqliteDocs } from "./docs.ts";
+import { editTimes } from "./edit-times.ts";
 import { sqliteSessions } from "./sessions.ts";
 import { sqliteShares } from "./shares.ts";
 import { sqliteTemplates } from "./templates.ts";
@@ -22,10 +23,11 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);
+  const edits = editTimes(db);
   return {
     kind: "sqlite",
     briefs: sqliteBriefs(db),
-    docs: sqliteDocs(db),
+    docs: sqliteDocs(db, edits),
     articles: sqliteArticles(db),
     templates: sqliteTemplates(db),
     users: sqliteUsers(db),
@@ -33,6 +35,7 @@ export function openSqliteStore(dataDir: string): Store {
     shares: sqliteShares(db),
     audit: sqliteAudit(db),
     async close() {
+      edits.flush();
       db.close();
     },
   };
