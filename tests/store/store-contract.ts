@@ -77,6 +77,14 @@ export function storeContract(
       expect(await store.docs.pending("b")).toBe(3);
     });
 
+    it("an edit after a quiet spell is the brief's last-edited time at once", async () => {
+      await store.briefs.create(newBrief("b"));
+      const created = (await store.briefs.get("b"))!.updatedAt;
+      await new Promise((r) => setTimeout(r, 5));
+      await store.docs.append("b", [update("x")]);
+      expect((await store.briefs.get("b"))!.updatedAt > created).toBe(true);
+    });
+
     it("compaction replaces the log it covers and keeps later updates", async () => {
       await store.briefs.create(newBrief("b"));
       const y = new Y.Doc();

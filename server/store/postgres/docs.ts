@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { PMNode } from "../../schema/brief.ts";
+import type { EditTimes } from "../edit-times.ts";
 import type { DocRepo } from "../store.ts";
 import { transaction } from "./open.ts";
 
@@ -10,7 +11,7 @@ import { transaction } from "./open.ts";
 const lockBrief = (client: pg.PoolClient, briefId: string) =>
   client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`brief:${briefId}`]);
 
-export function pgDocs(pool: pg.Pool): DocRepo {
+export function pgDocs(pool: pg.Pool, edits: EditTimes): DocRepo {
   return {
     async load(briefId) {
       const exists = await pool.query("SELECT 1 FROM briefs WHERE id = $1", [briefId]);
@@ -44,10 +45,12 @@ export function pgDocs(pool: pg.Pool): DocRepo {
            SELECT $1, $2::bigint + i - 1, u FROM unnest($3::bytea[]) WITH ORDINALITY AS t(u, i)`,
           [briefId, first, batch.map((u) => Buffer.from(u))],
         );
-        await client.query("UPDATE briefs SET updated_at = $1 WHERE id = $2", [
-          new Date().toISOString(),
-          briefId,
-        ]);
+        const editedAt = edits.edited(briefId);
+        if (editedAt)
+          await client.query(
+            "UPDATE briefs SET updated_at = GREATEST(updated_at, $1) WHERE id = $2",
+            [editedAt, briefId],
+          );
         return first + batch.length - 1;
       });
     },

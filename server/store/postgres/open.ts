@@ -1,4 +1,5 @@
 import pg from "pg";
+import { EditTimes } from "../edit-times.ts";
 import { migrations } from "../migrations.ts";
 import type { Store } from "../store.ts";
 import { pgArticles } from "./articles.ts";
@@ -30,10 +31,18 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
   });
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   await migrate(pool);
+  // Several instances keep their own: an instance never writes an older time over a newer one.
+  const edits = new EditTimes(async (times) => {
+    await pool.query(
+      `UPDATE briefs SET updated_at = GREATEST(briefs.updated_at, v.at)
+       FROM unnest($1::text[], $2::text[]) AS v(id, at) WHERE briefs.id = v.id`,
+      [times.map(([id]) => id), times.map(([, at]) => at)],
+    );
+  });
   return {
     kind: "postgres",
     briefs: pgBriefs(pool),
-    docs: pgDocs(pool),
+    docs: pgDocs(pool, edits),
     articles: pgArticles(pool),
     templates: pgTemplates(pool),
     users: pgUsers(pool),
@@ -41,6 +50,9 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     shares: pgShares(pool),
     audit: pgAudit(pool),
     async close() {
+      await edits.flush().catch(() => {
+        // The database is gone: the last edit times go with it.
+      });
       await pool.end();
     },
   };

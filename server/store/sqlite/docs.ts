@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { PMNode } from "../../schema/brief.ts";
+import type { EditTimes } from "../edit-times.ts";
 import type { AppendEntry, DocRepo } from "../store.ts";
-import type { EditTimes } from "./edit-times.ts";
 
 export function sqliteDocs(db: Database.Database, edits: EditTimes): DocRepo {
   const snapshot = db.prepare("SELECT state, seq, doc_json FROM doc_snapshots WHERE brief_id = ?");
@@ -21,12 +21,14 @@ export function sqliteDocs(db: Database.Database, edits: EditTimes): DocRepo {
   const dropUpTo = db.prepare("DELETE FROM doc_updates WHERE brief_id = ? AND seq <= ?");
   const countPending = db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
   const exists = db.prepare("SELECT 1 FROM briefs WHERE id = ?");
+  const touch = db.prepare("UPDATE briefs SET updated_at = ? WHERE id = ?");
 
   const appendRows = (briefId: string, batch: Uint8Array[]) => {
     const logged = (maxLogSeq.get(briefId) as { seq: number | null }).seq;
     let seq = logged ?? (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ?? 0;
     for (const u of batch) insert.run(briefId, ++seq, Buffer.from(u));
-    edits.edited(briefId);
+    const editedAt = edits.edited(briefId);
+    if (editedAt) touch.run(editedAt, briefId);
     return seq;
   };
   // A transaction of its own when called alone, a savepoint inside `appendAll`.

@@ -1,13 +1,13 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { type EditTime, EditTimes } from "../edit-times.ts";
 import { migrations } from "../migrations.ts";
 import type { Store } from "../store.ts";
 import { sqliteArticles } from "./articles.ts";
 import { sqliteAudit } from "./audit.ts";
 import { sqliteBriefs } from "./briefs.ts";
 import { sqliteDocs } from "./docs.ts";
-import { editTimes } from "./edit-times.ts";
 import { sqliteSessions } from "./sessions.ts";
 import { sqliteShares } from "./shares.ts";
 import { sqliteTemplates } from "./templates.ts";
@@ -23,7 +23,13 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);
-  const edits = editTimes(db);
+  const touch = db.prepare("UPDATE briefs SET updated_at = ? WHERE id = ?");
+  const touchAll = db.transaction((times: EditTime[]) => {
+    for (const [briefId, at] of times) touch.run(at, briefId);
+  });
+  const edits = new EditTimes((times) => {
+    if (db.open) touchAll(times);
+  });
   return {
     kind: "sqlite",
     briefs: sqliteBriefs(db),
@@ -35,7 +41,7 @@ export function openSqliteStore(dataDir: string): Store {
     shares: sqliteShares(db),
     audit: sqliteAudit(db),
     async close() {
-      edits.flush();
+      await edits.flush();
       db.close();
     },
   };
