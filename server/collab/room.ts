@@ -6,14 +6,13 @@ import type { DocRepo } from "../store/store.ts";
 import { bodyToJSON } from "./body-json.ts";
 import type { FanoutMessage } from "./fanout.ts";
 import {
-  awarenessEntries,
   awarenessMessage,
   type ClientMessage,
-  encodeAwarenessEntries,
   syncStep1,
   syncStep2,
   syncUpdate,
 } from "./messages.ts";
+import { isStale, PresenceOutbox, revived } from "./presence.ts";
 import { type Access, type CollabSocket, OPEN } from "./socket.ts";
 
 export interface RoomOptions {
@@ -27,11 +26,7 @@ export interface RoomOptions {
   publish?: (msg: FanoutMessage) => void;
   /** Asks for `room.endTurn()` once the current event-loop turn's messages are in. */
   schedule: (room: Room) => void;
-  /**
-   * Presence goes out at most once per this many ms (0: every turn). Browsers move the cursor
-   * on every keystroke and echo every presence message they receive, so in a big room presence
-   * is most of the traffic; batching it costs cursors a few frames and edits nothing.
-   */
+  /** Presence goes out at most once per this many ms (0: every turn); see `PresenceOutbox`. */
   presenceIntervalMs?: number;
 }
 
@@ -62,17 +57,14 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly conns = new Map<CollabSocket, Connection>();
   private batch: PendingWrite = { updates: [], origins: new Set() };
-  /** What this turn sends: durable updates, and the awareness clients that changed. */
+  /** Durable updates this turn sends. */
   private outUpdates: Uint8Array[] = [];
-  private outAwareness = new Set<number>();
   /**
-   * The one connection each outgoing kind came from, which needn't hear it back; null when
-   * several did (or it must hear it back), undefined when nothing is waiting.
+   * The one connection they came from, which needn't hear them back; null when several did,
+   * undefined when nothing is waiting.
    */
   private updatesFrom: CollabSocket | null | undefined;
-  private awarenessFrom: CollabSocket | null | undefined;
-  private presenceSentAt = Number.NEGATIVE_INFINITY;
-  private presenceTimer: NodeJS.Timeout | null = null;
+  private readonly presence: PresenceOutbox;
   /** Resolves when every update applied so far is durable and broadcast. */
   private writes: Promise<void> = Promise.resolve();
   private lastSeq = 0;
@@ -88,6 +80,7 @@ export class Room {
     readonly briefId: string,
     private readonly opts: RoomOptions,
   ) {
+    this.presence = new PresenceOutbox(opts.presenceIntervalMs ?? 0, () => opts.schedule(this));
     this.awareness.setLocalState(null);
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
@@ -158,7 +151,7 @@ export class Room {
         const update = revived(this.awareness, msg.update);
         awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket);
         // A re-stamped clock reaches the client only if the room echoes it back.
-        if (update !== msg.update) this.awarenessFrom = null;
+        if (update !== msg.update) this.presence.echo();
         return;
       }
       case "query-awareness":
@@ -237,7 +230,7 @@ export class Room {
   }
 
   destroy(): void {
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presence.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -345,33 +338,12 @@ export class Room {
     const updatesFrom = this.updatesFrom;
     this.outUpdates = [];
     this.updatesFrom = undefined;
-    const awarenessFrom = this.awarenessFrom;
-    const awareness = this.presenceDue() ? this.takePresence() : null;
-    if (!update && !awareness) return;
+    const presence = this.presence.take(this.awareness);
+    if (!update && !presence) return;
     for (const socket of this.conns.keys()) {
       if (update && socket !== updatesFrom) send(socket, update);
-      if (awareness && socket !== awarenessFrom) send(socket, awareness);
+      if (presence && socket !== presence.from) send(socket, presence.message);
     }
-  }
-
-  /** True when changed presence may go out now; otherwise a timer brings the turn back. */
-  private presenceDue(): boolean {
-    if (this.outAwareness.size === 0 || this.presenceTimer) return false;
-    const wait = this.presenceSentAt + (this.opts.presenceIntervalMs ?? 0) - performance.now();
-    if (wait <= 0) return true;
-    this.presenceTimer = setTimeout(() => {
-      this.presenceTimer = null;
-      this.opts.schedule(this);
-    }, wait);
-    return false;
-  }
-
-  private takePresence(): Uint8Array {
-    const message = awarenessMessage(this.awareness, [...this.outAwareness]);
-    this.outAwareness = new Set();
-    this.awarenessFrom = undefined;
-    this.presenceSentAt = performance.now();
-    return message;
   }
 
   /** A write failed: nothing more is forwarded; clients reconnect and resend what they have. */
@@ -398,10 +370,7 @@ export class Room {
       for (const id of [...added, ...updated]) conn.clients.add(id);
       for (const id of removed) conn.clients.delete(id);
     }
-    for (const id of changed) this.outAwareness.add(id);
-    const from = conn ? (origin as CollabSocket) : null;
-    this.awarenessFrom =
-      this.awarenessFrom === undefined || this.awarenessFrom === from ? from : null;
+    this.presence.add(changed, conn ? (origin as CollabSocket) : null);
     this.opts.schedule(this);
     if (origin !== REMOTE_ORIGIN && this.opts.publish) {
       this.opts.publish({
@@ -419,40 +388,4 @@ function send(socket: CollabSocket, message: Uint8Array): void {
   } catch {
     socket.close(CloseCode.InternalError, "send failed");
   }
-}
-
-/**
- * Stock y-websocket clients echo every awareness update they receive, so a room of N people
- * sees each change N times. Drop an update whose every entry is already known, before the
- * cost of parsing its JSON states.
- */
-function isStale(awareness: awarenessProtocol.Awareness, update: Uint8Array): boolean {
-  const entries = awarenessEntries(update);
-  return entries.every(({ clientID, clock, removal }) => {
-    const meta = awareness.meta.get(clientID);
-    if (!meta) return removal;
-    if (clock > meta.clock) return false;
-    if (!removal && !awareness.states.has(clientID)) return false; // see `revived`
-    return !(clock === meta.clock && removal && awareness.states.has(clientID));
-  });
-}
-
-/**
- * When a connection closes, its people's presence is removed with their clock bumped. A client
- * that reconnects announces itself with the clock it had, which that removal outranks: the
- * room and every peer would ignore it until the client next renews its state (up to 30 s
- * without a caret). Such an announcement is re-stamped one past the removal, so the person
- * reappears at once; the client adopts the new clock when the room echoes it back.
- */
-function revived(awareness: awarenessProtocol.Awareness, update: Uint8Array): Uint8Array {
-  const entries = awarenessEntries(update);
-  let changed = false;
-  for (const entry of entries) {
-    const meta = awareness.meta.get(entry.clientID);
-    if (!meta || entry.removal || awareness.states.has(entry.clientID)) continue;
-    if (entry.clock > meta.clock) continue;
-    entry.clock = meta.clock + 1;
-    changed = true;
-  }
-  return changed ? encodeAwarenessEntries(entries) : update;
 }
