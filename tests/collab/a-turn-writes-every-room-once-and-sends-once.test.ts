@@ -14,17 +14,11 @@ import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../server/schema/protocol.ts
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import type { AppendEntry, DocRepo } from "../../server/store/store.ts";
 import { appendParagraph, eventually, fragmentText } from "../utils/clients.ts";
+import { createEmptyBrief, frame } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-turns-"));
 afterAll(() => removeDataDir(dir));
-
-function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, type);
-  write(e);
-  return encoding.toUint8Array(e);
-}
 
 /** An in-memory socket that keeps what the room sends it, by message type. */
 function memorySocket(): CollabSocket & { updates: Uint8Array[]; presence: Uint8Array[] } {
@@ -59,15 +53,7 @@ it("edits that arrive in one turn are written in one commit for all rooms and se
   const briefs = ["turn-a", "turn-b"];
   const people = await Promise.all(
     briefs.map(async (id) => {
-      await store.briefs.create({
-        id,
-        title: id,
-        templateId: null,
-        fields: {},
-        ownerId: null,
-        state: Y.encodeStateAsUpdate(new Y.Doc()),
-        doc: { type: "doc", content: [] },
-      });
+      await createEmptyBrief(store, id);
       const writer = memorySocket();
       const reader = memorySocket();
       const writerConn = rooms.connect(id, writer, access);

@@ -15,20 +15,13 @@ import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import type { DocRepo } from "../../server/store/store.ts";
 import { bodyLines, connectClient, eventually, fragmentText, synced } from "../utils/clients.ts";
 import { openRawSocket } from "../utils/raw-socket.ts";
+import { createEmptyBrief, frame } from "../utils/rooms.ts";
 import { removeDataDir, startTestServer } from "../utils/server.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) removeDataDir(dir);
 });
-
-/** One y-websocket frame: the message type, then what `write` adds. */
-function frame(type: number, write: (e: encoding.Encoder) => void = () => {}): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, type);
-  write(e);
-  return encoding.toUint8Array(e);
-}
 
 /**
  * What a client sends right after connecting: sync step 1, three edits that build on each
@@ -85,15 +78,7 @@ it("frames that arrive while the room is still loading are applied after it load
   dirs.push(dir);
   const store = openSqliteStore(dir);
   const id = "slow-load";
-  await store.briefs.create({
-    id,
-    title: "Slow",
-    templateId: null,
-    fields: {},
-    ownerId: null,
-    state: Y.encodeStateAsUpdate(new Y.Doc()),
-    doc: { type: "doc", content: [] },
-  });
+  await createEmptyBrief(store, id, "Slow");
   // The real store, but its load waits until we let it go (as a remote database might).
   let finishLoading!: () => void;
   const loading = new Promise<void>((resolve) => {

@@ -13,19 +13,13 @@ import { silentLogger } from "../../server/logger.ts";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import { appendParagraph, eventually } from "../utils/clients.ts";
+import { createEmptyBrief, frame } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-presence-"));
 afterAll(() => removeDataDir(dir));
 
 const INTERVAL = 200;
-
-function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, type);
-  write(e);
-  return encoding.toUint8Array(e);
-}
 
 /** Records when each update and presence message reaches it, and the last cursor it saw. */
 function watcher() {
@@ -55,15 +49,7 @@ function watcher() {
 it("a room sends presence at most once per interval, the latest state, while edits go out at once", async () => {
   const store = openSqliteStore(dir);
   const id = "presence";
-  await store.briefs.create({
-    id,
-    title: id,
-    templateId: null,
-    fields: {},
-    ownerId: null,
-    state: Y.encodeStateAsUpdate(new Y.Doc()),
-    doc: { type: "doc", content: [] },
-  });
+  await createEmptyBrief(store, id);
   const rooms = new RoomManager({
     docs: store.docs,
     log: silentLogger,

@@ -3,26 +3,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import { afterAll, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
 import { silentLogger } from "../../server/logger.ts";
+import { MESSAGE_SYNC } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import { appendParagraph, eventually, fragmentText } from "../utils/clients.ts";
+import { createEmptyBrief, frame } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-durable-"));
 afterAll(() => removeDataDir(dir));
-
-function frame(write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  write(e);
-  return encoding.toUint8Array(e);
-}
 
 /** An in-memory socket that records what the room sends it. */
 function memorySocket(
@@ -43,15 +37,7 @@ function memorySocket(
 it("a sync step 2 reply never carries an edit before that edit is in the store", async () => {
   const store = openSqliteStore(dir);
   const id = "durable";
-  await store.briefs.create({
-    id,
-    title: "Durable",
-    templateId: null,
-    fields: {},
-    ownerId: null,
-    state: Y.encodeStateAsUpdate(new Y.Doc()),
-    doc: { type: "doc", content: [] },
-  });
+  await createEmptyBrief(store, id, "Durable");
   const rooms = new RoomManager({
     docs: store.docs,
     log: silentLogger,
@@ -83,10 +69,10 @@ it("a sync step 2 reply never carries an edit before that edit is in the store",
   // An edit and a newcomer's sync step 1 arrive together, before the edit's group commit.
   const author = new Y.Doc();
   author.on("update", (u: Uint8Array) =>
-    writerConn.receive(frame((e) => syncProtocol.writeUpdate(e, u))),
+    writerConn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, u))),
   );
   appendParagraph(author, "alpha");
-  joinerConn.receive(frame((e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
+  joinerConn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
 
   await eventually(() => replies.length === 1, 5000, "the sync step 2 reply");
   // The reply carries the edit, and by the time it is sent the edit is committed.

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
+import { createEmptyBrief } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dirs: string[] = [];
@@ -18,15 +19,7 @@ async function storeWithBrief() {
   const dir = mkdtempSync(path.join(tmpdir(), "briefroom-edited-"));
   dirs.push(dir);
   const store = openSqliteStore(dir);
-  await store.briefs.create({
-    id: "b",
-    title: "B",
-    templateId: null,
-    fields: {},
-    ownerId: null,
-    state: Y.encodeStateAsUpdate(new Y.Doc()),
-    doc: { type: "doc", content: [] },
-  });
+  await createEmptyBrief(store, "b", "B");
   const doc = new Y.Doc();
   const edit = () => {
     let update: Uint8Array | null = null;

@@ -3,6 +3,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openPostgresStore } from "../../server/store/postgres/open.ts";
+import { createEmptyBrief } from "../utils/rooms.ts";
 import { authStoreContract } from "./auth-store-contract.ts";
 import { storeContract } from "./store-contract.ts";
 
@@ -29,17 +30,7 @@ if (url) {
   it("Postgres: closing the store writes the last edit's time, never an older one", async () => {
     const schema = `contract_${randomBytes(6).toString("hex")}`;
     const first = await openPostgresStore(url, { schema, max: 2 });
-    const state = Y.encodeStateAsUpdate(new Y.Doc());
-    const doc = { type: "doc", content: [] };
-    await first.briefs.create({
-      id: "b",
-      title: "B",
-      templateId: null,
-      fields: {},
-      ownerId: null,
-      state,
-      doc,
-    });
+    await createEmptyBrief(first, "b", "B");
     const y = new Y.Doc();
     const edit = async () => {
       const before = Y.encodeStateVector(y);
