@@ -23,7 +23,7 @@ export interface RunningServer {
 
 /** Opens the store, builds the app and listens. Used by `main.ts` and by the tests. */
 export async function startServer(env: Env, log: Logger): Promise<RunningServer> {
-  const store = await openStore(env);
+  const store = await openStore(env, log);
   const fanout = env.REDIS_URL ? await connectRedisFanout(env.REDIS_URL, log) : undefined;
   const rooms = new RoomManager({
     ...(fanout ? { fanout } : {}),

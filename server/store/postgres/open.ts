@@ -72,7 +72,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
     );
     for (const m of migrations) {
       if (done.has(m.id)) continue;
-      await client.query(m.postgres);
+      if (m.postgres) await client.query(m.postgres);
       await client.query("INSERT INTO migrations (id, name) VALUES ($1, $2)", [m.id, m.name]);
     }
     await client.query("COMMIT");

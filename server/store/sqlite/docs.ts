@@ -2,8 +2,13 @@ import type Database from "better-sqlite3";
 import type { PMNode } from "../../schema/brief.ts";
 import type { EditTimes } from "../edit-times.ts";
 import type { AppendEntry, DocRepo } from "../store.ts";
+import type { Checkpointer } from "./checkpointer.ts";
 
-export function sqliteDocs(db: Database.Database, edits: EditTimes): DocRepo {
+export function sqliteDocs(
+  db: Database.Database,
+  edits: EditTimes,
+  checkpoints: Checkpointer,
+): DocRepo {
   const snapshot = db.prepare("SELECT state, seq, doc_json FROM doc_snapshots WHERE brief_id = ?");
   const updates = db.prepare(
     "SELECT seq, update_data FROM doc_updates WHERE brief_id = ? ORDER BY seq",
@@ -54,6 +59,8 @@ export function sqliteDocs(db: Database.Database, edits: EditTimes): DocRepo {
       return entries.length === 1 ? [appendOne(only!.briefId, only!.updates)] : appendAll(entries);
     } catch (err) {
       return entries.map(() => asError(err));
+    } finally {
+      checkpoints.committed();
     }
   };
 

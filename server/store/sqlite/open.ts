@@ -1,12 +1,14 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { type Logger, silentLogger } from "../../logger.ts";
 import { type EditTime, EditTimes } from "../edit-times.ts";
 import { migrations } from "../migrations.ts";
 import type { Store } from "../store.ts";
 import { sqliteArticles } from "./articles.ts";
 import { sqliteAudit } from "./audit.ts";
 import { sqliteBriefs } from "./briefs.ts";
+import { Checkpointer } from "./checkpointer.ts";
 import { sqliteDocs } from "./docs.ts";
 import { sqliteSessions } from "./sessions.ts";
 import { sqliteShares } from "./shares.ts";
@@ -14,15 +16,17 @@ import { sqliteTemplates } from "./templates.ts";
 import { sqliteUsers } from "./users.ts";
 
 /** Opens (creating if needed) the SQLite store in `dataDir/briefroom.db`, migrated. */
-export function openSqliteStore(dataDir: string): Store {
+export function openSqliteStore(dataDir: string, log: Logger = silentLogger): Store {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, "briefroom.db"));
+  const file = path.join(dataDir, "briefroom.db");
+  const db = new Database(file);
   // WAL with synchronous=NORMAL survives a killed process (not a power cut) and commits in µs.
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);
+  const checkpoints = new Checkpointer(db, file, log);
   const touch = db.prepare("UPDATE briefs SET updated_at = ? WHERE id = ?");
   const touchAll = db.transaction((times: EditTime[]) => {
     for (const [briefId, at] of times) touch.run(at, briefId);
@@ -33,7 +37,7 @@ export function openSqliteStore(dataDir: string): Store {
   return {
     kind: "sqlite",
     briefs: sqliteBriefs(db),
-    docs: sqliteDocs(db, edits),
+    docs: sqliteDocs(db, edits, checkpoints),
     articles: sqliteArticles(db),
     templates: sqliteTemplates(db),
     users: sqliteUsers(db),
@@ -42,6 +46,7 @@ export function openSqliteStore(dataDir: string): Store {
     audit: sqliteAudit(db),
     async close() {
       await edits.flush();
+      await checkpoints.close();
       db.close();
     },
   };
