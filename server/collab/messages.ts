@@ -1,6 +1,5 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import type * as Y from "yjs";
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from "../schema/protocol.ts";
@@ -26,17 +25,6 @@ export function syncUpdate(update: Uint8Array): Uint8Array {
   const enc = encoding.createEncoder();
   encoding.writeVarUint(enc, MESSAGE_SYNC);
   syncProtocol.writeUpdate(enc, update);
-  return encoding.toUint8Array(enc);
-}
-
-/** An awareness message carrying the states of `clients`. */
-export function awarenessMessage(
-  awareness: awarenessProtocol.Awareness,
-  clients: number[],
-): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(enc);
 }
 
@@ -82,17 +70,19 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
   }
 }
 
-/** One entry of an awareness update; `state` is the JSON text, "null" for a removal. */
+/** One entry of an awareness update; `state` is the JSON text's UTF-8 bytes, "null" for a removal. */
 export interface AwarenessEntry {
   clientID: number;
   clock: number;
-  state: string;
+  state: Uint8Array;
   removal: boolean;
 }
 
+const NULL_STATE = new TextEncoder().encode("null");
+
 /**
- * The entries of an awareness update, read without parsing the JSON states: enough to tell
- * whether the update changes anything.
+ * The entries of an awareness update, read without decoding or parsing the JSON states (each is
+ * a view into `update`): enough to tell whether the update changes anything, and to forward it.
  */
 export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const dec = decoding.createDecoder(update);
@@ -101,10 +91,15 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < n; i++) {
     const clientID = decoding.readVarUint(dec);
     const clock = decoding.readVarUint(dec);
-    const state = decoding.readVarString(dec);
-    entries.push({ clientID, clock, state, removal: state === "null" });
+    const state = decoding.readVarUint8Array(dec);
+    entries.push({ clientID, clock, state, removal: equalBytes(state, NULL_STATE) });
   }
   return entries;
+}
+
+/** The entry for a client with no state: a removal. */
+export function removalEntry(clientID: number, clock: number): AwarenessEntry {
+  return { clientID, clock, state: NULL_STATE, removal: true };
 }
 
 /** An awareness update of these entries (the inverse of `awarenessEntries`). */
@@ -114,7 +109,21 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   for (const { clientID, clock, state } of entries) {
     encoding.writeVarUint(enc, clientID);
     encoding.writeVarUint(enc, clock);
-    encoding.writeVarString(enc, state);
+    encoding.writeVarUint8Array(enc, state);
   }
   return encoding.toUint8Array(enc);
+}
+
+/** An awareness message of these entries. */
+export function awarenessEntriesMessage(entries: readonly AwarenessEntry[]): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(enc, encodeAwarenessEntries(entries));
+  return encoding.toUint8Array(enc);
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

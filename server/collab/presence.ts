@@ -1,5 +1,12 @@
+import { encodeUtf8 } from "lib0/string";
 import type * as awarenessProtocol from "y-protocols/awareness";
-import { awarenessEntries, awarenessMessage, encodeAwarenessEntries } from "./messages.ts";
+import {
+  type AwarenessEntry,
+  awarenessEntries,
+  awarenessEntriesMessage,
+  encodeAwarenessEntries,
+  removalEntry,
+} from "./messages.ts";
 import type { CollabSocket } from "./socket.ts";
 
 /**
@@ -36,9 +43,7 @@ export class PresenceOutbox {
    * The message due now and the connection that needn't get it; null when nothing is due
    * (a timer wakes the room when held-back changes are).
    */
-  take(
-    awareness: awarenessProtocol.Awareness,
-  ): { message: Uint8Array; from: CollabSocket | null } | null {
+  take(texts: PresenceTexts): { message: Uint8Array; from: CollabSocket | null } | null {
     if (this.changed.size === 0 || this.timer) return null;
     const wait = this.sentAt + this.intervalMs - performance.now();
     if (wait > 0) {
@@ -48,7 +53,7 @@ export class PresenceOutbox {
       }, wait);
       return null;
     }
-    const message = awarenessMessage(awareness, [...this.changed]);
+    const message = texts.message(this.changed);
     const from = this.from ?? null;
     this.changed = new Set();
     this.from = undefined;
@@ -62,20 +67,50 @@ export class PresenceOutbox {
   }
 }
 
+/** A client's awareness update as the room takes it in (see `admit`). */
+export interface Admitted {
+  /** The update to apply: the client's own bytes, unless a clock was re-stamped. */
+  update: Uint8Array;
+  /** The entries the room's awareness will apply (newer than what it holds). */
+  applied: AwarenessEntry[];
+  /** Some clock was re-stamped, so the sender must hear the update back. */
+  restamped: boolean;
+}
+
 /**
- * Stock y-websocket clients echo every awareness update they receive, so a room of N people
- * sees each change N times. Drop an update whose every entry is already known, before the
- * cost of parsing its JSON states.
+ * Reads a client's awareness update once, without parsing its JSON states. Stock y-websocket
+ * clients echo every awareness update they receive, so a room of N people sees each change N
+ * times: an update whose every entry is already known is dropped here (null). A reconnecting
+ * person's announcement is re-stamped (see `revive`).
  */
-export function isStale(awareness: awarenessProtocol.Awareness, update: Uint8Array): boolean {
+export function admit(awareness: awarenessProtocol.Awareness, update: Uint8Array): Admitted | null {
   const entries = awarenessEntries(update);
-  return entries.every(({ clientID, clock, removal }) => {
-    const meta = awareness.meta.get(clientID);
-    if (!meta) return removal;
-    if (clock > meta.clock) return false;
-    if (!removal && !awareness.states.has(clientID)) return false; // see `revived`
-    return !(clock === meta.clock && removal && awareness.states.has(clientID));
-  });
+  if (entries.every((entry) => isKnown(awareness, entry))) return null;
+  let restamped = false;
+  for (const entry of entries) restamped = revive(awareness, entry) || restamped;
+  return {
+    update: restamped ? encodeAwarenessEntries(entries) : update,
+    applied: entries.filter((entry) => willApply(awareness, entry)),
+    restamped,
+  };
+}
+
+function isKnown(awareness: awarenessProtocol.Awareness, entry: AwarenessEntry): boolean {
+  const { clientID, clock, removal } = entry;
+  const meta = awareness.meta.get(clientID);
+  if (!meta) return removal;
+  if (clock > meta.clock) return false;
+  if (!removal && !awareness.states.has(clientID)) return false; // see `revive`
+  return !(clock === meta.clock && removal && awareness.states.has(clientID));
+}
+
+/** y-protocols' rule for whether `applyAwarenessUpdate` takes an entry. */
+function willApply(awareness: awarenessProtocol.Awareness, entry: AwarenessEntry): boolean {
+  const current = awareness.meta.get(entry.clientID)?.clock ?? 0;
+  return (
+    current < entry.clock ||
+    (current === entry.clock && entry.removal && awareness.states.has(entry.clientID))
+  );
 }
 
 /**
@@ -85,15 +120,54 @@ export function isStale(awareness: awarenessProtocol.Awareness, update: Uint8Arr
  * without a caret). Such an announcement is re-stamped one past the removal, so the person
  * reappears at once; the client adopts the new clock when the room echoes it back.
  */
-export function revived(awareness: awarenessProtocol.Awareness, update: Uint8Array): Uint8Array {
-  const entries = awarenessEntries(update);
-  let changed = false;
-  for (const entry of entries) {
-    const meta = awareness.meta.get(entry.clientID);
-    if (!meta || entry.removal || awareness.states.has(entry.clientID)) continue;
-    if (entry.clock > meta.clock) continue;
-    entry.clock = meta.clock + 1;
-    changed = true;
+function revive(awareness: awarenessProtocol.Awareness, entry: AwarenessEntry): boolean {
+  const meta = awareness.meta.get(entry.clientID);
+  if (!meta || entry.removal || awareness.states.has(entry.clientID)) return false;
+  if (entry.clock > meta.clock) return false;
+  entry.clock = meta.clock + 1;
+  return true;
+}
+
+/**
+ * Encodes a room's presence messages from the JSON text each client sent, kept as received:
+ * y-protocols' encoder serialises every state again for every message. A state that arrived
+ * otherwise (from another instance) is serialised as usual.
+ */
+export class PresenceTexts {
+  private readonly texts = new Map<number, { clock: number; state: Uint8Array }>();
+
+  constructor(private readonly awareness: awarenessProtocol.Awareness) {}
+
+  /** Keeps the texts of entries the awareness has just applied (from `admit`). */
+  remember(applied: readonly AwarenessEntry[]): void {
+    for (const { clientID, clock, state, removal } of applied) {
+      // A copy: the entry is a view into the frame, which may share a larger buffer.
+      if (!removal) this.texts.set(clientID, { clock, state: state.slice() });
+      else this.texts.delete(clientID);
+    }
   }
-  return changed ? encodeAwarenessEntries(entries) : update;
+
+  /** An awareness message of these clients' current presence (a removal for those gone). */
+  message(clients: Iterable<number>): Uint8Array {
+    const entries: AwarenessEntry[] = [];
+    for (const clientID of clients) {
+      const clock = this.awareness.meta.get(clientID)?.clock ?? 0;
+      const state = this.awareness.states.get(clientID);
+      const text = this.texts.get(clientID);
+      if (state === undefined) {
+        this.texts.delete(clientID);
+        entries.push(removalEntry(clientID, clock));
+      } else if (text?.clock === clock) {
+        entries.push({ clientID, clock, state: text.state, removal: false });
+      } else {
+        entries.push({ clientID, clock, state: encodeUtf8(JSON.stringify(state)), removal: false });
+      }
+    }
+    return awarenessEntriesMessage(entries);
+  }
+
+  /** Every present client's state. */
+  everyone(): Uint8Array {
+    return this.message(this.awareness.states.keys());
+  }
 }

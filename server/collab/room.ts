@@ -5,14 +5,8 @@ import { CloseCode } from "../schema/protocol.ts";
 import type { DocRepo } from "../store/store.ts";
 import { bodyToJSON } from "./body-json.ts";
 import type { FanoutMessage } from "./fanout.ts";
-import {
-  awarenessMessage,
-  type ClientMessage,
-  syncStep1,
-  syncStep2,
-  syncUpdate,
-} from "./messages.ts";
-import { isStale, PresenceOutbox, revived } from "./presence.ts";
+import { type ClientMessage, syncStep1, syncStep2, syncUpdate } from "./messages.ts";
+import { admit, PresenceOutbox, PresenceTexts } from "./presence.ts";
 import { type Access, type CollabSocket, OPEN } from "./socket.ts";
 
 export interface RoomOptions {
@@ -65,6 +59,7 @@ export class Room {
    */
   private updatesFrom: CollabSocket | null | undefined;
   private readonly presence: PresenceOutbox;
+  private readonly presenceTexts = new PresenceTexts(this.awareness);
   /** Resolves when every update applied so far is durable and broadcast. */
   private writes: Promise<void> = Promise.resolve();
   private lastSeq = 0;
@@ -115,8 +110,7 @@ export class Room {
   join(socket: CollabSocket, access: Access): void {
     this.conns.set(socket, { access, clients: new Set() });
     send(socket, syncStep1(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) send(socket, awarenessMessage(this.awareness, states));
+    if (this.awareness.states.size > 0) send(socket, this.presenceTexts.everyone());
   }
 
   /** Removes a connection and its presence; returns true when the room is now empty. */
@@ -147,15 +141,16 @@ export class Room {
         Y.applyUpdate(this.doc, msg.update, socket);
         return;
       case "awareness": {
-        if (isStale(this.awareness, msg.update)) return;
-        const update = revived(this.awareness, msg.update);
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket);
+        const admitted = admit(this.awareness, msg.update);
+        if (!admitted) return;
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted.update, socket);
+        this.presenceTexts.remember(admitted.applied);
         // A re-stamped clock reaches the client only if the room echoes it back.
-        if (update !== msg.update) this.presence.echo();
+        if (admitted.restamped) this.presence.echo();
         return;
       }
       case "query-awareness":
-        send(socket, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        send(socket, this.presenceTexts.everyone());
         return;
     }
   }
@@ -338,7 +333,7 @@ export class Room {
     const updatesFrom = this.updatesFrom;
     this.outUpdates = [];
     this.updatesFrom = undefined;
-    const presence = this.presence.take(this.awareness);
+    const presence = this.presence.take(this.presenceTexts);
     if (!update && !presence) return;
     for (const socket of this.conns.keys()) {
       if (update && socket !== updatesFrom) send(socket, update);
