@@ -36,7 +36,13 @@ function dump(dataDir: string): { tables: Record<string, string>; audit: unknown
   const tables = Object.fromEntries(
     names.map((n) => [
       n,
-      JSON.stringify(db.prepare(`SELECT * FROM "${n}" ORDER BY rowid`).all(), replacer),
+      // Rows as sorted text: doc_updates has no rowid to order by.
+      db
+        .prepare(`SELECT * FROM "${n}"`)
+        .all()
+        .map((row) => JSON.stringify(row, replacer))
+        .sort()
+        .join("\n"),
     ]),
   );
   const audit = db.prepare("SELECT * FROM audit_log ORDER BY seq").all();
