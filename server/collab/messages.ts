@@ -20,6 +20,20 @@ export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(enc);
 }
 
+/** Sync step 2 carrying a whole document already encoded (`Y.encodeStateAsUpdate`). */
+export function syncStep2Whole(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_SYNC);
+  encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(enc, update);
+  return encoding.toUint8Array(enc);
+}
+
+/** Whether a state vector is empty: the peer has nothing yet and needs the whole document. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 /** A document update message. */
 export function syncUpdate(update: Uint8Array): Uint8Array {
   const enc = encoding.createEncoder();

@@ -5,7 +5,14 @@ import { CloseCode } from "../schema/protocol.ts";
 import type { DocRepo } from "../store/store.ts";
 import { bodyToJSON } from "./body-json.ts";
 import type { FanoutMessage } from "./fanout.ts";
-import { type ClientMessage, syncStep1, syncStep2, syncUpdate } from "./messages.ts";
+import {
+  type ClientMessage,
+  isEmptyStateVector,
+  syncStep1,
+  syncStep2,
+  syncStep2Whole,
+  syncUpdate,
+} from "./messages.ts";
 import { admit, PresenceOutbox, PresenceTexts } from "./presence.ts";
 import { type Access, type CollabSocket, OPEN } from "./socket.ts";
 
@@ -134,7 +141,7 @@ export class Room {
         // but still waiting for this turn's group commit are in `this.doc` too, so write them
         // now; otherwise the reply would forward them before they are written.
         this.writeNow();
-        void this.writes.then(() => send(socket, syncStep2(this.doc, msg.stateVector)));
+        void this.writes.then(() => send(socket, this.syncReply(msg.stateVector)));
         return;
       case "update":
         if (!conn.access.canWrite) return;
@@ -237,6 +244,16 @@ export class Room {
   encodedState(): Uint8Array {
     this.encoded ??= Y.encodeStateAsUpdate(this.doc);
     return this.encoded;
+  }
+
+  /**
+   * Sync step 2 for a peer's state vector. People opening a brief have nothing yet, and
+   * share one encoding of the whole document until it changes.
+   */
+  private syncReply(stateVector: Uint8Array): Uint8Array {
+    return isEmptyStateVector(stateVector)
+      ? syncStep2Whole(this.encodedState())
+      : syncStep2(this.doc, stateVector);
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {

@@ -1,0 +1,88 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as decoding from "lib0/decoding";
+import { afterAll, expect, it } from "vitest";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { RoomManager } from "../../server/collab/rooms.ts";
+import type { CollabSocket } from "../../server/collab/socket.ts";
+import { silentLogger } from "../../server/logger.ts";
+import { MESSAGE_SYNC } from "../../server/schema/protocol.ts";
+import { openSqliteStore } from "../../server/store/sqlite/open.ts";
+import { appendParagraph, eventually } from "../utils/clients.ts";
+import { createEmptyBrief, frame } from "../utils/rooms.ts";
+import { removeDataDir } from "../utils/server.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "briefroom-opening-"));
+afterAll(() => removeDataDir(dir));
+
+/** A new client: sends an empty state vector and keeps the sync step 2 it gets back. */
+function opener(rooms: RoomManager, briefId: string) {
+  const replies: Uint8Array[] = [];
+  const socket: CollabSocket = {
+    send(data) {
+      const dec = decoding.createDecoder(data);
+      if (decoding.readVarUint(dec) !== MESSAGE_SYNC) return;
+      if (decoding.readVarUint(dec) === syncProtocol.messageYjsSyncStep2)
+        replies.push(decoding.readVarUint8Array(dec));
+    },
+    close: () => {},
+    readyState: 1,
+  };
+  const conn = rooms.connect(briefId, socket, { userId: null, canWrite: true });
+  conn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
+  return { conn, replies };
+}
+
+function text(update: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc.getXmlFragment("default").toString();
+}
+
+it("people opening a brief get the whole document, the latest edit included", async () => {
+  const store = openSqliteStore(dir);
+  await createEmptyBrief(store, "o");
+  const rooms = new RoomManager({
+    docs: store.docs,
+    log: silentLogger,
+    compactEvery: 1000,
+    idleMs: 60_000,
+  });
+  const author = new Y.Doc();
+  appendParagraph(author, "first");
+  const writer = rooms.connect(
+    "o",
+    { send: () => {}, close: () => {}, readyState: 1 },
+    {
+      userId: null,
+      canWrite: true,
+    },
+  );
+  writer.receive(
+    frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(author))),
+  );
+  await eventually(() => rooms.loaded("o") !== null, 5000, "the room to load");
+
+  const a = opener(rooms, "o");
+  const b = opener(rooms, "o");
+  await eventually(() => a.replies.length === 1 && b.replies.length === 1, 5000, "both replies");
+  expect(text(a.replies[0]!)).toContain("first");
+  expect(b.replies[0]).toEqual(a.replies[0]);
+
+  // An edit: the next person to open gets it too.
+  const before = Y.encodeStateVector(author);
+  appendParagraph(author, "second");
+  writer.receive(
+    frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(author, before))),
+  );
+  const c = opener(rooms, "o");
+  await eventually(() => c.replies.length === 1, 5000, "the third reply");
+  expect(text(c.replies[0]!)).toContain("second");
+  expect(c.replies[0]).toEqual(Y.encodeStateAsUpdate(rooms.loaded("o")!.doc));
+
+  for (const conn of [a.conn, b.conn, c.conn, writer]) conn.closed();
+  await rooms.shutdown();
+  await store.close();
+});
