@@ -95,7 +95,13 @@ export class Room {
     if (!stored) return null;
     const room = new Room(briefId, opts);
     const all = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (all.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(all), REMOTE_ORIGIN);
+    if (all.length > 0) {
+      const state = Y.mergeUpdates(all);
+      Y.applyUpdate(room.doc, state, REMOTE_ORIGIN);
+      // The stored state is the whole document: the first person to open it needn't wait
+      // for it to be encoded again.
+      room.encoded = state;
+    }
     room.lastSeq = stored.lastSeq;
     room.sinceCompact = stored.updates.length;
     return room;

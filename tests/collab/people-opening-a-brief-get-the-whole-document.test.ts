@@ -41,7 +41,7 @@ function text(update: Uint8Array): string {
   return doc.getXmlFragment("default").toString();
 }
 
-it("people opening a brief get the whole document, the latest edit included", async () => {
+it("people opening a brief get the whole document, the latest edit included, and after a reload", async () => {
   const store = openSqliteStore(dir);
   await createEmptyBrief(store, "o");
   const rooms = new RoomManager({
@@ -84,5 +84,18 @@ it("people opening a brief get the whole document, the latest edit included", as
 
   for (const conn of [a.conn, b.conn, c.conn, writer]) conn.closed();
   await rooms.shutdown();
+
+  // Loaded again from the store, the brief is answered from what was stored.
+  const reloaded = new RoomManager({
+    docs: store.docs,
+    log: silentLogger,
+    compactEvery: 1000,
+    idleMs: 60_000,
+  });
+  const d = opener(reloaded, "o");
+  await eventually(() => d.replies.length === 1, 5000, "the reply after reloading");
+  expect(text(d.replies[0]!)).toBe(text(c.replies[0]!));
+  d.conn.closed();
+  await reloaded.shutdown();
   await store.close();
 });
