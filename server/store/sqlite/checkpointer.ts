@@ -90,6 +90,9 @@ export class Checkpointer {
       if (error) this.fail(new Error(error));
     });
     worker.on("error", (err) => this.fail(err));
+    worker.on("exit", () => {
+      if (this.worker === worker) this.fail(new Error("the worker exited"));
+    });
     this.worker = worker;
     return worker;
   }
