@@ -7,14 +7,12 @@ import { afterAll, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
-import { silentLogger } from "../../server/logger.ts";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import type { AppendEntry, DocRepo } from "../../server/store/store.ts";
 import { appendParagraph, eventually, fragmentText } from "../utils/clients.ts";
-import { createEmptyBrief, frame } from "../utils/rooms.ts";
+import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-turns-"));
@@ -48,7 +46,7 @@ it("edits that arrive in one turn are written in one commit for all rooms and se
       return store.docs.appendNow!(entries);
     },
   };
-  const rooms = new RoomManager({ docs, log: silentLogger, compactEvery: 1000, idleMs: 60_000 });
+  const rooms = testRooms(docs);
   const access = { userId: null, canWrite: true };
   const briefs = ["turn-a", "turn-b"];
   const people = await Promise.all(

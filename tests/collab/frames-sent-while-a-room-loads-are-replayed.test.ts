@@ -8,14 +8,12 @@ import { afterAll, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
-import { silentLogger } from "../../server/logger.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import type { DocRepo } from "../../server/store/store.ts";
 import { bodyLines, connectClient, eventually, fragmentText, synced } from "../utils/clients.ts";
 import { openRawSocket } from "../utils/raw-socket.ts";
-import { createEmptyBrief, frame } from "../utils/rooms.ts";
+import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
 import { removeDataDir, startTestServer } from "../utils/server.ts";
 
 const dirs: string[] = [];
@@ -91,7 +89,7 @@ it("frames that arrive while the room is still loading are applied after it load
       return store.docs.load(briefId);
     },
   };
-  const rooms = new RoomManager({ docs, log: silentLogger, compactEvery: 1000, idleMs: 60_000 });
+  const rooms = testRooms(docs);
   const sent: Uint8Array[] = [];
   let closed: number | null = null;
   const socket: CollabSocket = {

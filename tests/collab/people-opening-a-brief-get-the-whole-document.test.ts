@@ -5,13 +5,12 @@ import * as decoding from "lib0/decoding";
 import { afterAll, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { RoomManager } from "../../server/collab/rooms.ts";
+import type { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
-import { silentLogger } from "../../server/logger.ts";
 import { MESSAGE_SYNC } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import { appendParagraph, eventually } from "../utils/clients.ts";
-import { createEmptyBrief, frame } from "../utils/rooms.ts";
+import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-opening-"));
@@ -44,12 +43,7 @@ function text(update: Uint8Array): string {
 it("people opening a brief get the whole document, the latest edit included, and after a reload", async () => {
   const store = openSqliteStore(dir);
   await createEmptyBrief(store, "o");
-  const rooms = new RoomManager({
-    docs: store.docs,
-    log: silentLogger,
-    compactEvery: 1000,
-    idleMs: 60_000,
-  });
+  const rooms = testRooms(store.docs);
   const author = new Y.Doc();
   appendParagraph(author, "first");
   const writer = rooms.connect(
@@ -86,12 +80,7 @@ it("people opening a brief get the whole document, the latest edit included, and
   await rooms.shutdown();
 
   // Loaded again from the store, the brief is answered from what was stored.
-  const reloaded = new RoomManager({
-    docs: store.docs,
-    log: silentLogger,
-    compactEvery: 1000,
-    idleMs: 60_000,
-  });
+  const reloaded = testRooms(store.docs);
   const d = opener(reloaded, "o");
   await eventually(() => d.replies.length === 1, 5000, "the reply after reloading");
   expect(text(d.replies[0]!)).toBe(text(c.replies[0]!));

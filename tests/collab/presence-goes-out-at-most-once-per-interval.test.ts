@@ -7,13 +7,11 @@ import { afterAll, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
-import { silentLogger } from "../../server/logger.ts";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import { appendParagraph, eventually } from "../utils/clients.ts";
-import { createEmptyBrief, frame } from "../utils/rooms.ts";
+import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-presence-"));
@@ -50,13 +48,7 @@ it("a room sends presence at most once per interval, the latest state, while edi
   const store = openSqliteStore(dir);
   const id = "presence";
   await createEmptyBrief(store, id);
-  const rooms = new RoomManager({
-    docs: store.docs,
-    log: silentLogger,
-    compactEvery: 1000,
-    idleMs: 60_000,
-    presenceIntervalMs: INTERVAL,
-  });
+  const rooms = testRooms(store.docs, { presenceIntervalMs: INTERVAL });
   const access = { userId: null, canWrite: true };
   const typist = rooms.connect(id, { send: () => {}, close: () => {}, readyState: 1 }, access);
   const { socket, seen } = watcher();

@@ -5,13 +5,11 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { afterAll, expect, it } from "vitest";
 import { awarenessEntries } from "../../server/collab/messages.ts";
-import { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
-import { silentLogger } from "../../server/logger.ts";
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import { eventually } from "../utils/clients.ts";
-import { createEmptyBrief, frame } from "../utils/rooms.ts";
+import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-presence-text-"));
@@ -52,12 +50,7 @@ function presence(clientID: number, clock: number, state: string): Uint8Array {
 it("presence reaches the others as the client wrote it, an echo reaches nobody, and leaving is a removal", async () => {
   const store = openSqliteStore(dir);
   await createEmptyBrief(store, "p");
-  const rooms = new RoomManager({
-    docs: store.docs,
-    log: silentLogger,
-    compactEvery: 1000,
-    idleMs: 60_000,
-  });
+  const rooms = testRooms(store.docs);
   const access = { userId: null, canWrite: true };
   const ana = listener();
   const ben = listener();

@@ -6,13 +6,11 @@ import * as decoding from "lib0/decoding";
 import { afterAll, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
-import { silentLogger } from "../../server/logger.ts";
 import { MESSAGE_SYNC } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import { appendParagraph, eventually, fragmentText } from "../utils/clients.ts";
-import { createEmptyBrief, frame } from "../utils/rooms.ts";
+import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-durable-"));
@@ -38,12 +36,7 @@ it("a sync step 2 reply never carries an edit before that edit is in the store",
   const store = openSqliteStore(dir);
   const id = "durable";
   await createEmptyBrief(store, id, "Durable");
-  const rooms = new RoomManager({
-    docs: store.docs,
-    log: silentLogger,
-    compactEvery: 1000,
-    idleMs: 60_000,
-  });
+  const rooms = testRooms(store.docs);
   // A second connection to the same file sees only what is committed.
   const spy = new Database(path.join(dir, "briefroom.db"), { readonly: true });
   const logged = spy.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
