@@ -4,10 +4,17 @@ import type { EditTimes } from "../edit-times.ts";
 import type { AppendEntry, DocRepo } from "../store.ts";
 import type { Checkpointer } from "./checkpointer.ts";
 
+/** What the document repository shares with the rest of the SQLite store. */
+export interface SqliteDocsDeps {
+  edits: EditTimes;
+  checkpoints: Checkpointer;
+  /** `UPDATE briefs SET updated_at = ? WHERE id = ?`, also used for deferred edit times. */
+  touch: Database.Statement<[string, string]>;
+}
+
 export function sqliteDocs(
   db: Database.Database,
-  edits: EditTimes,
-  checkpoints: Checkpointer,
+  { edits, checkpoints, touch }: SqliteDocsDeps,
 ): DocRepo {
   const snapshot = db.prepare("SELECT state, seq, doc_json FROM doc_snapshots WHERE brief_id = ?");
   const updates = db.prepare(
@@ -26,7 +33,6 @@ export function sqliteDocs(
   const dropUpTo = db.prepare("DELETE FROM doc_updates WHERE brief_id = ? AND seq <= ?");
   const countPending = db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
   const exists = db.prepare("SELECT 1 FROM briefs WHERE id = ?");
-  const touch = db.prepare("UPDATE briefs SET updated_at = ? WHERE id = ?");
 
   const appendRows = (briefId: string, batch: Uint8Array[]) => {
     const logged = (maxLogSeq.get(briefId) as { seq: number | null }).seq;

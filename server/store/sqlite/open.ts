@@ -27,7 +27,7 @@ export function openSqliteStore(dataDir: string, log: Logger = silentLogger): St
   db.pragma("busy_timeout = 5000");
   migrate(db);
   const checkpoints = new Checkpointer(db, file, log);
-  const touch = db.prepare("UPDATE briefs SET updated_at = ? WHERE id = ?");
+  const touch = db.prepare<[string, string]>("UPDATE briefs SET updated_at = ? WHERE id = ?");
   const touchAll = db.transaction((times: EditTime[]) => {
     for (const [briefId, at] of times) touch.run(at, briefId);
   });
@@ -37,7 +37,7 @@ export function openSqliteStore(dataDir: string, log: Logger = silentLogger): St
   return {
     kind: "sqlite",
     briefs: sqliteBriefs(db),
-    docs: sqliteDocs(db, edits, checkpoints),
+    docs: sqliteDocs(db, { edits, checkpoints, touch }),
     articles: sqliteArticles(db),
     templates: sqliteTemplates(db),
     users: sqliteUsers(db),
