@@ -13,6 +13,25 @@ import { largeBundle, sampleBundle } from "../utils/sample-bundle.ts";
 
 afterAll(closeExportPool);
 
+/** Runs `work` with a 5 ms timer going; the longest the event loop kept it waiting, in ms. */
+async function worstLoopGap<T>(work: () => Promise<T>) {
+  let ticks = 0;
+  let gap = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    gap = Math.max(gap, now - last);
+    last = now;
+    ticks++;
+  }, 5);
+  try {
+    const result = await work();
+    return { result, ticks, gap: Math.max(gap, performance.now() - last) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 describe("exportDocxInWorker", () => {
   it("gives the same bytes as rendering in-process", async () => {
     const template = testTemplate({ toc: true });
@@ -28,23 +47,17 @@ describe("exportDocxInWorker", () => {
     try {
       await pool.run(sampleBundle(), testTemplate()); // start the workers
       const bundle = largeBundle(50);
-      let ticks = 0;
-      let worstGap = 0;
-      let last = performance.now();
-      const timer = setInterval(() => {
-        const now = performance.now();
-        worstGap = Math.max(worstGap, now - last);
-        last = now;
-        ticks++;
-      }, 5);
-      const files = await Promise.all(
-        Array.from({ length: 5 }, () => pool.run(bundle, testTemplate())),
+      const inWorkers = await worstLoopGap(() =>
+        Promise.all(Array.from({ length: 5 }, () => pool.run(bundle, testTemplate()))),
       );
-      clearInterval(timer);
-      expect(files.every((f) => f.length > 10_000)).toBe(true);
-      expect(ticks).toBeGreaterThan(5);
-      // A 50-page render takes far longer than this on the main thread.
-      expect(worstGap).toBeLessThan(100);
+      expect(inWorkers.result.every((f) => f.length > 10_000)).toBe(true);
+      expect(inWorkers.ticks).toBeGreaterThan(5);
+      // The same exports on the main thread, as the baseline: measured in the same run, the
+      // bound holds however busy the machine is (the whole suite shares two cores in CI).
+      const inProcess = await worstLoopGap(() =>
+        Promise.all(Array.from({ length: 5 }, () => renderDocx(bundle, testTemplate()))),
+      );
+      expect(inWorkers.gap).toBeLessThan(inProcess.gap / 2);
     } finally {
       await pool.close();
     }
