@@ -20,7 +20,7 @@ export function parseKind(kind: string): { instances: number; shared: boolean } 
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const REFERENCE_DIR = path.join(ROOT, "bench/reference");
+export const REFERENCE_DIR = path.join(ROOT, "bench/reference");
 
 /** A server under test, each instance in its own process so its CPU and memory can be read. */
 export interface BenchServer {
