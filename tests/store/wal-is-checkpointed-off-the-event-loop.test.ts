@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -41,6 +42,32 @@ it("the worker copies the WAL into the database while the server's connection ne
   await until(() => statSync(file).size > before + 256 * 2000);
   expect((await store.docs.load("b"))!.updates).toHaveLength(300);
   await store.close();
+});
+
+it("closing the store waits for the checkpoint worker to close, with nothing else keeping the process up", () => {
+  const dir = dataDir();
+  const root = path.resolve(import.meta.dirname, "../..");
+  // A process of its own whose only work is the store: the worker (started after 256
+  // commits) is all that is left running when the store closes.
+  const script = `
+    import { openSqliteStore } from ${JSON.stringify(path.join(root, "server/store/sqlite/open.ts"))};
+    import { createEmptyBrief } from ${JSON.stringify(path.join(root, "tests/utils/rooms.ts"))};
+    const store = openSqliteStore(${JSON.stringify(dir)});
+    await createEmptyBrief(store, "b", "B");
+    for (let i = 0; i < 300; i++) await store.docs.append("b", [new Uint8Array(100).fill(i % 256)]);
+    await store.close();
+    console.log("closed");
+  `;
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "-e", script],
+    {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
+  expect({ code: run.status, stdout: run.stdout.trim() }).toEqual({ code: 0, stdout: "closed" });
 });
 
 it("falls back to SQLite's own checkpoints, and says so, when the worker fails", async () => {

@@ -72,6 +72,8 @@ export class Checkpointer {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
+    // Held while it closes: left unreferenced, it would let the process end before it has.
+    worker.ref();
     const exited = new Promise((resolve) => worker.once("exit", resolve));
     worker.postMessage("close");
     await exited;
