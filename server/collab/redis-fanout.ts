@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import type { Logger } from "../logger.ts";
 import {
   type ControlMessage,
@@ -14,6 +13,8 @@ const briefChannel = (briefId: string) => `briefroom:brief:${briefId}`;
 
 /** Fan-out over Redis pub/sub: one channel per brief, one for access changes. */
 export async function connectRedisFanout(url: string, log: Logger): Promise<Fanout> {
+  // Loaded only when Redis is configured: a single instance never needs it.
+  const { Redis } = await import("ioredis");
   const instance = randomBytes(8);
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });

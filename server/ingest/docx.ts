@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import { badRequest } from "../errors.ts";
 import type { PageLine } from "./clean.ts";
 import { htmlBlocks } from "./html-blocks.ts";
@@ -10,6 +9,8 @@ import { htmlBlocks } from "./html-blocks.ts";
 export async function readDocx(bytes: Uint8Array): Promise<{ title?: string; lines: PageLine[] }> {
   let html: string;
   try {
+    // Loaded on first use: a server that only edits briefs never needs it.
+    const { default: mammoth } = await import("mammoth");
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
   } catch {
     throw badRequest("unreadable_docx", "The .docx file could not be read; is it a Word document?");

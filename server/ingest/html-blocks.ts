@@ -1,5 +1,5 @@
-import { parseHTML } from "linkedom";
 import type { PageLine } from "./clean.ts";
+import { parseHTML } from "./dom.ts";
 import { tidyLine } from "./text-lines.ts";
 
 const BLOCKS = new Set(

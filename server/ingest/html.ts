@@ -1,6 +1,5 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import type { PageLine } from "./clean.ts";
+import { parseHTML, readability } from "./dom.ts";
 import { htmlBlocks } from "./html-blocks.ts";
 import { readMetaLine } from "./metadata.ts";
 import { tidyLine } from "./text-lines.ts";
@@ -50,7 +49,7 @@ export function readHtmlPage(html: string): Page {
   const ogTitle = metaContent(page, 'meta[property="og:title"]');
   const h1 = tidyLine(page.querySelector("h1")?.textContent ?? "");
   // Readability rewrites the DOM it is given; the blocks and metadata above were read first.
-  const parsed = new Readability(page, { charThreshold: 200 }).parse();
+  const parsed = readability(page, { charThreshold: 200 });
   const content = parsed?.content ? htmlBlocks(parsed.content) : [];
   const title = tidyLine(parsed?.title ?? "") || ogTitle || h1 || undefined;
   const lines = (content.length > 0 ? content : all).filter((l) => l.text !== title);

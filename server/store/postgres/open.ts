@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { EditTimes } from "../edit-times.ts";
 import { migrations } from "../migrations.ts";
 import type { Store } from "../store.ts";
@@ -21,7 +21,9 @@ export interface PostgresOptions {
 export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<Store> {
   const schema = opts.schema;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
-  const pool = new pg.Pool({
+  // Loaded only when Postgres is configured: the SQLite store never needs it.
+  const { default: pgDriver } = await import("pg");
+  const pool = new pgDriver.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),

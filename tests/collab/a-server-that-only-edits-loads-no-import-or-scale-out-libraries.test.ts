@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, expect, it } from "vitest";
+import {
+  appendParagraph,
+  connectClient,
+  eventually,
+  fragmentText,
+  synced,
+} from "../utils/clients.ts";
+import { killSpawnedServers, spawnServer } from "../utils/process.ts";
+import { removeDataDir } from "../utils/server.ts";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "briefroom-lazy-"));
+afterEach(killSpawnedServers);
+afterAll(() => removeDataDir(dataDir));
+
+/** Packages a server needs only to import articles, or to run beside other instances. */
+const LAZY = ["compromise", "linkedom", "@mozilla/readability", "mammoth", "pg", "ioredis"];
+
+// Preloaded into the server: on exit, it writes down every CommonJS module the process loaded
+// (all of LAZY are CommonJS, whether required or imported).
+const preload = path.join(dataDir, "loaded-modules.cjs");
+writeFileSync(
+  preload,
+  `process.on("exit", () => require("node:fs").writeFileSync(process.env.LOADED_MODULES_FILE, JSON.stringify(Object.keys(require.cache))));`,
+);
+
+/** Runs the bundled server (as `npm start` does) through `work`, then lists the LAZY it loaded. */
+async function lazyLoaded(
+  name: string,
+  work: (server: Awaited<ReturnType<typeof spawnServer>>) => Promise<void>,
+): Promise<string[]> {
+  const file = path.join(dataDir, `${name}.json`);
+  const server = await spawnServer({
+    dataDir,
+    env: { NODE_OPTIONS: `--require ${preload}`, LOADED_MODULES_FILE: file },
+  });
+  await work(server);
+  expect((await server.kill("SIGTERM")).code).toBe(0);
+  const modules = JSON.parse(readFileSync(file, "utf8")) as string[];
+  return LAZY.filter((pkg) => modules.some((m) => m.includes(`/node_modules/${pkg}/`)));
+}
+
+it("a server that only serves briefs loads none of the import, Postgres or Redis libraries", async () => {
+  // The first start imports the sample articles, which does need the import libraries.
+  await lazyLoaded("first-start", async () => {});
+
+  const editing = await lazyLoaded("editing", async (server) => {
+    const { body } = await server.api<{ id: string }>("POST", "/api/briefs", { title: "Lazy" });
+    const [editor, watcher] = [
+      connectClient(server.wsUrl, body.id),
+      connectClient(server.wsUrl, body.id),
+    ];
+    await Promise.all([synced(editor.provider), synced(watcher.provider)]);
+    appendParagraph(editor.doc, "typed live");
+    await eventually(() => fragmentText(watcher.doc).includes("typed live"), 5000, "the edit");
+    expect((await server.api("GET", `/api/briefs/${body.id}`)).status).toBe(200);
+    editor.destroy();
+    watcher.destroy();
+  });
+  expect(editing).toEqual([]);
+
+  // The check can fail: importing an article loads what it needs.
+  const importing = await lazyLoaded("importing", async (server) => {
+    const html = `<html><head><title>Talks resume</title></head><body><article>
+      <h1>Talks resume</h1>
+      <p>"We are ready to talk," said Anna Berg, the foreign minister, on Monday in Oslo.</p>
+      <p>The talks had stalled for three months over the question of observers.</p>
+    </article></body></html>`;
+    const res = await server.api("POST", "/api/articles", { html });
+    expect(res.status).toBe(201);
+  });
+  expect(importing).toEqual(
+    expect.arrayContaining(["compromise", "linkedom", "@mozilla/readability"]),
+  );
+  expect(importing).not.toContain("pg");
+}, 60_000);
