@@ -12,6 +12,10 @@ export interface Client {
   destroy(): void;
 }
 
+// In Node each WebsocketProvider adds a process "exit" listener (y-websocket), and tests run
+// up to 20 clients in one process: past 10, Node warns of a listener leak that is not one.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 64));
+
 /** A stock y-websocket client, as a browser would run it, over the `ws` package. */
 export function connectClient(
   wsUrl: string,
