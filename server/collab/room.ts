@@ -78,30 +78,32 @@ export class Room {
   /** `encodedState()`'s last answer, until the document changes. */
   private encoded: Uint8Array | null = null;
 
+  /** `stored`: the brief's whole stored state, if it has any. */
   private constructor(
     readonly briefId: string,
     private readonly opts: RoomOptions,
+    stored: Uint8Array | null,
   ) {
     this.presence = new PresenceOutbox(opts.presenceIntervalMs ?? 0, () => opts.schedule(this));
     this.awareness.setLocalState(null);
+    this.doc.getMap("meta").observe(() => opts.onMetaChange?.(this));
+    if (stored) {
+      // Applied before the room listens for updates: what the store holds is neither written
+      // again nor sent as an update to the people opening the brief, who get it as their
+      // sync reply. It is the whole document, so that reply needn't encode it again.
+      Y.applyUpdate(this.doc, stored, REMOTE_ORIGIN);
+      this.encoded = stored;
+    }
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
-    this.doc.getMap("meta").observe(() => opts.onMetaChange?.(this));
   }
 
   /** Loads a brief's stored state; null when the brief does not exist. */
   static async load(briefId: string, opts: RoomOptions): Promise<Room | null> {
     const stored = await opts.docs.load(briefId);
     if (!stored) return null;
-    const room = new Room(briefId, opts);
     const all = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (all.length > 0) {
-      const state = Y.mergeUpdates(all);
-      Y.applyUpdate(room.doc, state, REMOTE_ORIGIN);
-      // The stored state is the whole document: the first person to open it needn't wait
-      // for it to be encoded again.
-      room.encoded = state;
-    }
+    const room = new Room(briefId, opts, all.length > 0 ? Y.mergeUpdates(all) : null);
     room.lastSeq = stored.lastSeq;
     room.sinceCompact = stored.updates.length;
     return room;

@@ -16,22 +16,27 @@ import { removeDataDir } from "../utils/server.ts";
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-opening-"));
 afterAll(() => removeDataDir(dir));
 
-/** A new client: sends an empty state vector and keeps the sync step 2 it gets back. */
+/**
+ * A new client: sends an empty state vector and keeps the sync step 2 it gets back, and any
+ * updates sent to it after.
+ */
 function opener(rooms: RoomManager, briefId: string) {
   const replies: Uint8Array[] = [];
+  const updates: Uint8Array[] = [];
   const socket: CollabSocket = {
     send(data) {
       const dec = decoding.createDecoder(data);
       if (decoding.readVarUint(dec) !== MESSAGE_SYNC) return;
-      if (decoding.readVarUint(dec) === syncProtocol.messageYjsSyncStep2)
-        replies.push(decoding.readVarUint8Array(dec));
+      const type = decoding.readVarUint(dec);
+      if (type === syncProtocol.messageYjsSyncStep2) replies.push(decoding.readVarUint8Array(dec));
+      if (type === syncProtocol.messageYjsUpdate) updates.push(decoding.readVarUint8Array(dec));
     },
     close: () => {},
     readyState: 1,
   };
   const conn = rooms.connect(briefId, socket, { userId: null, canWrite: true });
   conn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
-  return { conn, replies };
+  return { conn, replies, updates };
 }
 
 function text(update: Uint8Array): string {
@@ -86,5 +91,26 @@ it("people opening a brief get the whole document, the latest edit included, and
   expect(text(d.replies[0]!)).toBe(text(c.replies[0]!));
   d.conn.closed();
   await reloaded.shutdown();
+  await store.close();
+});
+
+it("the first people to open a stored brief get it once, as the sync reply, not again as an update", async () => {
+  const store = openSqliteStore(dir);
+  await createEmptyBrief(store, "cold");
+  const author = new Y.Doc();
+  appendParagraph(author, "stored ".repeat(200));
+  await store.docs.append("cold", [Y.encodeStateAsUpdate(author)]);
+  const rooms = testRooms(store.docs);
+
+  // Both connect while the room loads.
+  const [a, b] = [opener(rooms, "cold"), opener(rooms, "cold")];
+  await eventually(() => a.replies.length === 1 && b.replies.length === 1, 5000, "the replies");
+  expect(text(a.replies[0]!)).toContain("stored");
+  await new Promise((resolve) => setTimeout(resolve, 50)); // a few turns
+  expect([...a.updates, ...b.updates]).toEqual([]);
+
+  a.conn.closed();
+  b.conn.closed();
+  await rooms.shutdown();
   await store.close();
 });
