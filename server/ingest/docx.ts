@@ -7,10 +7,10 @@ import { htmlBlocks } from "./html-blocks.ts";
  * first Heading 1 becomes the title, every paragraph one line.
  */
 export async function readDocx(bytes: Uint8Array): Promise<{ title?: string; lines: PageLine[] }> {
+  // Loaded on first use: a server that only edits briefs never needs it.
+  const { default: mammoth } = await import("mammoth");
   let html: string;
   try {
-    // Loaded on first use: a server that only edits briefs never needs it.
-    const { default: mammoth } = await import("mammoth");
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
   } catch {
     throw badRequest("unreadable_docx", "The .docx file could not be read; is it a Word document?");
