@@ -133,12 +133,17 @@ interface Outbox {
   bytes: number;
 }
 
-async function briefroomFeed(rec: Recording, write: boolean, out: Outbox): Promise<Feed> {
+async function briefroomFeed(
+  rec: Recording,
+  write: boolean,
+  out: Outbox,
+  dataDir: string,
+): Promise<Feed> {
   const Y = await import("yjs");
   const { RoomManager } = await import("../../server/collab/rooms.ts");
   const { openSqliteStore } = await import("../../server/store/sqlite/open.ts");
   const { silentLogger } = await import("../../server/logger.ts");
-  const store = openSqliteStore(mkdtempSync(path.join(os.tmpdir(), "briefroom-pipeline-")));
+  const store = openSqliteStore(dataDir);
   const empty = Y.encodeStateAsUpdate(new Y.Doc());
   for (let r = 0; r < rec.rooms; r++) {
     await store.briefs.create({
@@ -217,7 +222,13 @@ async function runVariant(variant: Variant, file: string, perTurn: number): Prom
   const feed =
     variant === "reference"
       ? await referenceFeed(rec, out)
-      : await briefroomFeed(rec, variant === "briefroom", out);
+      : // Beside the recording: the orchestrator removes both.
+        await briefroomFeed(
+          rec,
+          variant === "briefroom",
+          out,
+          mkdtempSync(path.join(path.dirname(file), "store-")),
+        );
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   rec.hello.forEach((people, r) => {
     people.forEach((hello, c) => {
