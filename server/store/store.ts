@@ -54,6 +54,7 @@ export interface DocRepo {
   /**
    * Replaces the snapshot with `state` and drops logged updates up to `upToSeq`, which the
    * state already contains, together with the derived ProseMirror JSON, in one transaction.
+   * A snapshot already at or past `upToSeq` is kept (another instance compacted first).
    */
   compact(briefId: string, state: Uint8Array, upToSeq: number, doc: PMNode): Promise<void>;
   /** The derived ProseMirror JSON of the body as of the last compaction or save. */

@@ -103,6 +103,25 @@ export function storeContract(
       expect(await store.docs.append("b", [update("d", y)])).toBe(4);
     });
 
+    it("an older compaction never replaces a newer snapshot (two instances compacting at once)", async () => {
+      await store.briefs.create(newBrief("b"));
+      const y = new Y.Doc();
+      const updates = [update("a", y), update("b", y), update("c", y)];
+      await store.docs.append("b", updates);
+      const upTo2 = new Y.Doc();
+      for (const u of updates.slice(0, 2)) Y.applyUpdate(upTo2, u);
+      // One instance compacts everything; another, which loaded the log a moment earlier,
+      // compacts what it saw after it.
+      await store.docs.compact("b", Y.encodeStateAsUpdate(y), 3, { type: "doc", content: [] });
+      await store.docs.compact("b", Y.encodeStateAsUpdate(upTo2), 2, { type: "doc" });
+      const loaded = (await store.docs.load("b"))!;
+      expect(loaded.lastSeq).toBe(3);
+      const fresh = new Y.Doc();
+      Y.applyUpdate(fresh, Y.mergeUpdates([loaded.snapshot!, ...loaded.updates]));
+      expect(fresh.getText("t").toString()).toBe(y.getText("t").toString());
+      expect(await store.docs.derived("b")).toEqual({ type: "doc", content: [] });
+    });
+
     it("keeps articles whole and lists them without their bodies", async () => {
       const article: Article = {
         id: "a1",

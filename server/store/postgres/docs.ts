@@ -57,10 +57,13 @@ export function pgDocs(pool: pg.Pool, edits: EditTimes): DocRepo {
     async compact(briefId, state, upToSeq, doc) {
       await transaction(pool, async (client) => {
         await lockBrief(client, briefId);
+        // Never over a newer snapshot: another instance that loaded the log later may have
+        // compacted first, and the updates its snapshot replaced are gone from the log.
         await client.query(
           `INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES ($1, $2, $3, $4)
            ON CONFLICT (brief_id) DO UPDATE SET state = excluded.state, seq = excluded.seq,
-             doc_json = excluded.doc_json`,
+             doc_json = excluded.doc_json
+           WHERE doc_snapshots.seq < excluded.seq`,
           [briefId, Buffer.from(state), upToSeq, JSON.stringify(doc)],
         );
         await client.query("DELETE FROM doc_updates WHERE brief_id = $1 AND seq <= $2", [

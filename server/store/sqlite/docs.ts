@@ -25,10 +25,12 @@ export function sqliteDocs(
   const insert = db.prepare(
     "INSERT INTO doc_updates (brief_id, seq, update_data) VALUES (?, ?, ?)",
   );
+  // Never over a newer snapshot: the updates it replaced are gone from the log.
   const upsertSnapshot = db.prepare(
     `INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES (?, ?, ?, ?)
      ON CONFLICT (brief_id) DO UPDATE SET state = excluded.state, seq = excluded.seq,
-       doc_json = excluded.doc_json`,
+       doc_json = excluded.doc_json
+     WHERE doc_snapshots.seq < excluded.seq`,
   );
   const dropUpTo = db.prepare("DELETE FROM doc_updates WHERE brief_id = ? AND seq <= ?");
   const countPending = db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
