@@ -14,22 +14,31 @@ const lockBrief = (client: pg.PoolClient, briefId: string) =>
 export function pgDocs(pool: pg.Pool, edits: EditTimes): DocRepo {
   return {
     async load(briefId) {
-      const exists = await pool.query("SELECT 1 FROM briefs WHERE id = $1", [briefId]);
-      if (exists.rowCount === 0) return null;
-      const snap = await pool.query<{ state: Buffer; seq: string }>(
-        "SELECT state, seq FROM doc_snapshots WHERE brief_id = $1",
-        [briefId],
+      // One snapshot of the database for all three reads: another instance compacting in
+      // between would otherwise leave an older snapshot beside a log that no longer has the
+      // updates the newer one took in.
+      return transaction(
+        pool,
+        async (client) => {
+          const exists = await client.query("SELECT 1 FROM briefs WHERE id = $1", [briefId]);
+          if (exists.rowCount === 0) return null;
+          const snap = await client.query<{ state: Buffer; seq: string }>(
+            "SELECT state, seq FROM doc_snapshots WHERE brief_id = $1",
+            [briefId],
+          );
+          const ups = await client.query<{ seq: string; update_data: Buffer }>(
+            "SELECT seq, update_data FROM doc_updates WHERE brief_id = $1 ORDER BY seq",
+            [briefId],
+          );
+          const s = snap.rows[0];
+          return {
+            snapshot: s ? new Uint8Array(s.state) : null,
+            updates: ups.rows.map((r) => new Uint8Array(r.update_data)),
+            lastSeq: Number(ups.rows.at(-1)?.seq ?? s?.seq ?? 0),
+          };
+        },
+        "ISOLATION LEVEL REPEATABLE READ, READ ONLY",
       );
-      const ups = await pool.query<{ seq: string; update_data: Buffer }>(
-        "SELECT seq, update_data FROM doc_updates WHERE brief_id = $1 ORDER BY seq",
-        [briefId],
-      );
-      const s = snap.rows[0];
-      return {
-        snapshot: s ? new Uint8Array(s.state) : null,
-        updates: ups.rows.map((r) => new Uint8Array(r.update_data)),
-        lastSeq: Number(ups.rows.at(-1)?.seq ?? s?.seq ?? 0),
-      };
     },
     async append(briefId, batch) {
       return transaction(pool, async (client) => {

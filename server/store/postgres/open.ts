@@ -86,14 +86,15 @@ async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** Runs `fn` in a transaction on one pooled client. */
+/** Runs `fn` in a transaction on one pooled client; `mode` as `BEGIN` takes it. */
 export async function transaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
+  mode = "",
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query("BEGIN");
+    await client.query(mode ? `BEGIN ${mode}` : "BEGIN");
     const result = await fn(client);
     await client.query("COMMIT");
     return result;
