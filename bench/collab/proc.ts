@@ -54,3 +54,10 @@ export function machineBusySeconds(): number {
     .map(Number);
   return (user! + nice! + system! + irq! + softirq! + steal!) / CLK_TCK;
 }
+
+/** Read and write system calls a process (all its threads) has made so far (/proc/<pid>/io). */
+export function syscalls(pid: number): { reads: number; writes: number } {
+  const io = readFileSync(`/proc/${pid}/io`, "utf8");
+  const field = (name: string) => Number(new RegExp(`${name}: (\\d+)`).exec(io)?.[1] ?? Number.NaN);
+  return { reads: field("syscr"), writes: field("syscw") };
+}

@@ -25,7 +25,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { cpuSeconds, machineBusySeconds, peakRssMB, rssMB, settled } from "./proc.ts";
+import { cpuSeconds, machineBusySeconds, peakRssMB, rssMB, settled, syscalls } from "./proc.ts";
 import { rpcClient } from "./rpc.ts";
 import {
   type BigBriefScenario,
@@ -87,6 +87,11 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** CPU seconds of every instance of the server, together. */
 const instancesCpu = (server: BenchServer) => sum(server.pids.map(cpuSeconds));
 /** Peak RSS of every instance, added up. */
+/** Read and write system calls of every instance, together. */
+const instancesSyscalls = (server: BenchServer) =>
+  server.pids
+    .map(syscalls)
+    .reduce((a, b) => ({ reads: a.reads + b.reads, writes: a.writes + b.writes }));
 const serverPeakRssMB = (server: BenchServer) =>
   Math.round(sum(server.pids.map(peakRssMB)) * 10) / 10;
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -166,6 +171,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
   );
   const others = otherCpu(server, workers);
   const cpu0 = instancesCpu(server);
+  const io0 = instancesSyscalls(server);
   const wcpu0 = workerCpu(workers);
   const t0 = performance.now();
   const typed = await Promise.all(
@@ -185,6 +191,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
   );
   const seconds = (performance.now() - t0) / 1000;
   const serverCpu = instancesCpu(server) - cpu0;
+  const io1 = instancesSyscalls(server);
   const clientCpu = workerCpu(workers) - wcpu0;
   const otherCpuSeconds = others();
   const verified = await Promise.all(
@@ -194,6 +201,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
       }),
     ),
   );
+  const edits = typed.reduce((n, t) => n + t.sent, 0);
   const lat = percentiles(Float64Array.from(drained.flatMap((d) => [...d.latencies])));
   const cross = percentiles(Float64Array.from(drained.flatMap((d) => [...d.crossLatencies])));
   const observed = drained.reduce((n, d) => n + d.observed, 0);
@@ -209,20 +217,17 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
     ...(cross.n > 0 ? { cross } : {}),
     observed,
     expected,
-    edits: typed.reduce((n, t) => n + t.sent, 0),
+    edits,
     editsPlanned: Math.round(s.rooms * s.clientsPerRoom * s.rate * (durationMs / 1000)),
     converged: roomsConverged === rooms.length,
     roomsConverged: `${roomsConverged}/${rooms.length}`,
     ...(problems.length ? { problems } : {}),
     serverCpuSeconds: r2(serverCpu),
     serverCpuPercent: Math.round((serverCpu / seconds) * 100),
-    serverCpuUsPerEdit: Math.round(
-      (serverCpu * 1e6) /
-        Math.max(
-          1,
-          typed.reduce((n, t) => n + t.sent, 0),
-        ),
-    ),
+    serverCpuUsPerEdit: Math.round((serverCpu * 1e6) / Math.max(1, edits)),
+    // Socket reads and writes dominate these; a durable server adds its database writes.
+    serverReadSyscallsPerEdit: r2((io1.reads - io0.reads) / Math.max(1, edits)),
+    serverWriteSyscallsPerEdit: r2((io1.writes - io0.writes) / Math.max(1, edits)),
     peakRssMB: serverPeakRssMB(server),
     windowSeconds: r1(seconds),
     drainMs: Math.round(Math.max(...drained.map((d) => d.drainMs))),
