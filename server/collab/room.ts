@@ -361,8 +361,12 @@ export class Room {
     const presence = this.presence.take(this.presenceTexts);
     if (!update && !presence) return;
     for (const socket of this.conns.keys()) {
+      // An edit usually comes with its caret move: the two leave in one write, not two.
+      const both = update && presence && socket !== updatesFrom && socket !== presence.from;
+      if (both) socket.cork?.();
       if (update && socket !== updatesFrom) send(socket, update);
       if (presence && socket !== presence.from) send(socket, presence.message);
+      if (both) socket.uncork?.();
     }
   }
 

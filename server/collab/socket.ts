@@ -7,6 +7,12 @@ export interface CollabSocket {
   close(code: number, reason: string): void;
   /** WebSocket readyState: 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number;
+  /**
+   * Holds writes back until `uncork`, so that messages sent in between leave in one system
+   * call (a socket's `cork`); optional, as in-memory sockets have nothing to gain.
+   */
+  cork?(): void;
+  uncork?(): void;
 }
 
 export const OPEN = 1;

@@ -1,3 +1,5 @@
+import type { Duplex } from "node:stream";
+import type { HttpBindings } from "@hono/node-server";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { UpgradeWebSocket } from "hono/ws";
@@ -43,7 +45,8 @@ export function collabRoute(opts: CollabRouteOptions) {
             ws.close(CloseCode.InternalError, "no socket");
             return;
           }
-          const room = opts.rooms.connect(briefId, adapt(raw), verdict);
+          const { socket } = (c.env as HttpBindings).incoming;
+          const room = opts.rooms.connect(briefId, adapt(raw, socket), verdict);
           conn = room;
           stopKeepalive = keepalive(raw, opts.pingIntervalMs, () => conn?.closed());
           // Frames are read from `ws` directly, as the Buffers it makes, rather than through
@@ -92,10 +95,13 @@ function refuse(
   return null;
 }
 
-function adapt(ws: WebSocket): CollabSocket {
+/** `tcp`: the connection `ws` was upgraded from, which carries its frames. */
+function adapt(ws: WebSocket, tcp: Duplex): CollabSocket {
   return {
     send: (data) => ws.send(data),
     close: (code, reason) => ws.close(code, reason),
+    cork: () => tcp.cork(),
+    uncork: () => tcp.uncork(),
     get readyState() {
       return ws.readyState;
     },

@@ -18,12 +18,29 @@ import { removeDataDir } from "../utils/server.ts";
 const dir = mkdtempSync(path.join(tmpdir(), "briefroom-turns-"));
 afterAll(() => removeDataDir(dir));
 
-/** An in-memory socket that keeps what the room sends it, by message type. */
-function memorySocket(): CollabSocket & { updates: Uint8Array[]; presence: Uint8Array[] } {
+/**
+ * An in-memory socket that keeps what the room sends it, by message type, and the messages
+ * each cork held together (as one system call would carry them).
+ */
+function memorySocket(): CollabSocket & {
+  updates: Uint8Array[];
+  presence: Uint8Array[];
+  corked: number[];
+} {
+  let held: number | null = null;
   const socket = {
     updates: [] as Uint8Array[],
     presence: [] as Uint8Array[],
+    corked: [] as number[],
+    cork() {
+      held = 0;
+    },
+    uncork() {
+      socket.corked.push(held!);
+      held = null;
+    },
     send(data: Uint8Array) {
+      if (held !== null) held++;
       const dec = decoding.createDecoder(data);
       const type = decoding.readVarUint(dec);
       if (type === MESSAGE_AWARENESS) socket.presence.push(decoding.readVarUint8Array(dec));
@@ -36,7 +53,7 @@ function memorySocket(): CollabSocket & { updates: Uint8Array[]; presence: Uint8
   return socket;
 }
 
-it("edits that arrive in one turn are written in one commit for all rooms and sent once each, never back to their sender", async () => {
+it("edits that arrive in one turn are written in one commit for all rooms and sent once each, with their presence in one write, never back to their sender", async () => {
   const store = openSqliteStore(dir);
   const commits: AppendEntry[][] = [];
   const docs: DocRepo = {
@@ -87,11 +104,14 @@ it("edits that arrive in one turn are written in one commit for all rooms and se
   for (const { id, writer, reader } of people) {
     expect(reader.updates).toHaveLength(1);
     expect(reader.presence).toHaveLength(1);
+    // The edit and the presence change leave together.
+    expect(reader.corked).toEqual([2]);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, reader.updates[0]!);
     expect(fragmentText(doc)).toBe(`${id} one\n${id} two\n${id} three`);
     expect(writer.updates).toEqual([]);
     expect(writer.presence).toEqual([]);
+    expect(writer.corked).toEqual([]);
     expect((await store.docs.load(id))!.updates).toHaveLength(3);
   }
 
