@@ -3,6 +3,9 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError } from "../errors.ts";
+import type { ArticleInput } from "../ingest/extract.ts";
 import type { Article } from "../schema/article.ts";
 import type { Bundle } from "../schema/bundle.ts";
 import type { CheckResult } from "../schema/check.ts";
@@ -22,6 +25,13 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
+
+const FAILED: Record<WorkerJob["kind"], string> = {
+  render: "export failed",
+  export: "export failed",
+  check: "source check failed",
+  extract: "article extraction failed",
+};
 
 interface Slot {
   worker: Worker;
@@ -53,9 +63,11 @@ function startWorker(): Worker {
 }
 
 /**
- * A few long-lived worker threads that render exports, so a large brief never blocks the event
- * loop that serves live editing. Jobs queue when every worker is busy; idle workers don't keep
- * the process alive.
+ * A few long-lived worker threads that render exports, check briefs against their sources and
+ * extract imported articles, so that none of it blocks the event loop that serves live editing
+ * (the first extraction in a process alone takes ~0.5 s, loading compromise's lexicon), and
+ * the libraries they need never load beside the rooms. Jobs queue when every worker is busy;
+ * idle workers don't keep the process alive.
  */
 export class ExportPool {
   private readonly slots: Slot[] = [];
@@ -87,6 +99,14 @@ export class ExportPool {
   /** The source check of a brief, in a worker. */
   checkBrief(input: BriefJobInput, loadArticles: LoadArticles): Promise<CheckResult> {
     return this.submit({ kind: "check", ...input }, loadArticles) as Promise<CheckResult>;
+  }
+
+  /**
+   * Extracts an article (cleaning, quotes and speakers, facts, entities) in a worker. Rejects
+   * with the extractor's own `AppError` (no article text, too long…) for the client to see.
+   */
+  extractArticle(input: ArticleInput, id: string): Promise<Article> {
+    return this.submit({ kind: "extract", input, id }) as Promise<Article>;
   }
 
   private submit(job: WorkerJob, loadArticles?: LoadArticles): Promise<unknown> {
@@ -156,7 +176,11 @@ export class ExportPool {
       slot.current = undefined;
       worker.unref();
       if (msg.ok) pending.resolve(msg.value);
-      else pending.reject(new Error(`export failed: ${msg.error}`));
+      else if (msg.client)
+        pending.reject(
+          new AppError(msg.client.status as ContentfulStatusCode, msg.client.id, msg.error),
+        );
+      else pending.reject(new Error(`${FAILED[pending.job.kind]}: ${msg.error}`));
       this.dispatch();
     });
     // A worker that dies takes its job with it; the next job gets a fresh worker.
@@ -192,6 +216,11 @@ export function exportDocxInWorker(
   referenceDocx?: Uint8Array,
 ): Promise<Uint8Array> {
   return exportPool().run(bundle, template, referenceDocx);
+}
+
+/** Extracts an article in the process's shared pool: what `POST /api/articles` calls. */
+export function extractArticleInWorker(input: ArticleInput, id: string): Promise<Article> {
+  return exportPool().extractArticle(input, id);
 }
 
 /** Stops the shared pool's workers (graceful shutdown, tests). */

@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
+import { AppError } from "../errors.ts";
+import { type ArticleInput, extractArticle } from "../ingest/extract.ts";
 import type { Article } from "../schema/article.ts";
 import type { Bundle } from "../schema/bundle.ts";
 import type { Template } from "../schema/template.ts";
@@ -17,15 +19,19 @@ import { renderDocx } from "./render-docx.ts";
 export type WorkerJob =
   | { kind: "render"; bundle: Bundle; template: Template; referenceDocx?: Uint8Array }
   | ({ kind: "export" } & BriefExportInput)
-  | ({ kind: "check" } & BriefJobInput);
+  | ({ kind: "check" } & BriefJobInput)
+  | { kind: "extract"; input: ArticleInput; id: string };
 
 /** Messages to the worker: a job, or the articles a running job asked for. */
 export type ToWorker = { id: number; job: WorkerJob } | { id: number; articles: Article[] };
 
-/** Messages from the worker: the job's result, its failure, or a request for articles. */
+/**
+ * Messages from the worker: the job's result, its failure (with the status and id of an error
+ * meant for the client, such as an article with no text), or a request for articles.
+ */
 export type FromWorker =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: string }
+  | { id: number; ok: false; error: string; client?: { status: number; id: string } }
   | { id: number; needArticles: string[] };
 
 /**
@@ -74,6 +80,8 @@ async function run(id: number, job: WorkerJob): Promise<unknown> {
       return exportBriefJob(job, loadArticles(id));
     case "check":
       return checkBriefJob(job, loadArticles(id));
+    case "extract":
+      return extractArticle(job.input, { id: job.id });
   }
 }
 
@@ -98,6 +106,12 @@ parentPort?.on("message", async (msg: ToWorker) => {
     );
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    parentPort?.postMessage({ id: msg.id, ok: false, error } satisfies FromWorker);
+    const client = err instanceof AppError ? { status: err.status, id: err.id } : undefined;
+    parentPort?.postMessage({
+      id: msg.id,
+      ok: false,
+      error,
+      ...(client ? { client } : {}),
+    } satisfies FromWorker);
   }
 });

@@ -4,8 +4,9 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Env } from "../env.ts";
 import { badRequest, notFound, tooLarge, unsupportedMedia } from "../errors.ts";
+import { extractArticleInWorker } from "../export/export-pool.ts";
 import { decodeUpload } from "../ingest/decode-upload.ts";
-import { type ArticleInput, extractArticle } from "../ingest/extract.ts";
+import type { ArticleInput } from "../ingest/extract.ts";
 import { fetchArticleUrl } from "../ingest/fetch-url.ts";
 import { type Article, ArticleImportSchema } from "../schema/article.ts";
 import type { Store } from "../store/store.ts";
@@ -20,7 +21,8 @@ export interface ArticlesDeps {
 
 /**
  * Articles: import (JSON text, HTML or URL, or a multipart file), list, read, delete. Every
- * import runs the extractor, so the article comes back with its snippets.
+ * import runs the extractor (in a worker thread, beside exports), so the article comes back
+ * with its snippets.
  */
 export function articlesRoutes(deps: ArticlesDeps) {
   const { store, env } = deps;
@@ -96,7 +98,7 @@ export function articlesRoutes(deps: ArticlesDeps) {
     .get("/", async (c) => c.json({ articles: await store.articles.list() }))
     .post("/", deps.importLimit, limit, async (c) => {
       const input = await readImport(c.req.header("content-type") ?? "", c.req.raw);
-      const article = extractArticle(input, { id: randomUUID() });
+      const article = await extractArticleInWorker(input, randomUUID());
       await store.articles.create(article);
       return c.json(article, 201);
     })
