@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError } from "../errors.ts";
+import type { UploadedFile } from "../ingest/decode-upload.ts";
 import type { ArticleInput } from "../ingest/extract.ts";
 import type { Article } from "../schema/article.ts";
 import type { Bundle } from "../schema/bundle.ts";
@@ -102,10 +103,11 @@ export class ExportPool {
   }
 
   /**
-   * Extracts an article (cleaning, quotes and speakers, facts, entities) in a worker. Rejects
-   * with the extractor's own `AppError` (no article text, too long…) for the client to see.
+   * Extracts an article (cleaning, quotes and speakers, facts, entities) in a worker, from
+   * text, HTML or an uploaded file (a .docx is converted there too). Rejects with the
+   * extractor's own `AppError` (no article text, not a Word document…) for the client to see.
    */
-  extractArticle(input: ArticleInput, id: string): Promise<Article> {
+  extractArticle(input: ArticleInput | UploadedFile, id: string): Promise<Article> {
     return this.submit({ kind: "extract", input, id }) as Promise<Article>;
   }
 
@@ -219,7 +221,10 @@ export function exportDocxInWorker(
 }
 
 /** Extracts an article in the process's shared pool: what `POST /api/articles` calls. */
-export function extractArticleInWorker(input: ArticleInput, id: string): Promise<Article> {
+export function extractArticleInWorker(
+  input: ArticleInput | UploadedFile,
+  id: string,
+): Promise<Article> {
   return exportPool().extractArticle(input, id);
 }
 

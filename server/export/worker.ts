@@ -3,6 +3,7 @@ import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { AppError } from "../errors.ts";
+import { decodeUploadedFile, type UploadedFile } from "../ingest/decode-upload.ts";
 import { type ArticleInput, extractArticle } from "../ingest/extract.ts";
 import type { Article } from "../schema/article.ts";
 import type { Bundle } from "../schema/bundle.ts";
@@ -20,7 +21,7 @@ export type WorkerJob =
   | { kind: "render"; bundle: Bundle; template: Template; referenceDocx?: Uint8Array }
   | ({ kind: "export" } & BriefExportInput)
   | ({ kind: "check" } & BriefJobInput)
-  | { kind: "extract"; input: ArticleInput; id: string };
+  | { kind: "extract"; input: ArticleInput | UploadedFile; id: string };
 
 /** Messages to the worker: a job, or the articles a running job asked for. */
 export type ToWorker = { id: number; job: WorkerJob } | { id: number; articles: Article[] };
@@ -80,8 +81,10 @@ async function run(id: number, job: WorkerJob): Promise<unknown> {
       return exportBriefJob(job, loadArticles(id));
     case "check":
       return checkBriefJob(job, loadArticles(id));
-    case "extract":
-      return extractArticle(job.input, { id: job.id });
+    case "extract": {
+      const input = "file" in job.input ? await decodeUploadedFile(job.input) : job.input;
+      return extractArticle(input, { id: job.id });
+    }
   }
 }
 

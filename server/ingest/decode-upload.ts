@@ -59,3 +59,16 @@ export async function decodeUpload(
     return { text: decodeText(bytes, filename) };
   throw unsupportedMedia(`Upload a .txt, .html or .docx file; ${filename} is none of these.`);
 }
+
+/** An article file as uploaded, to decode where it is extracted (a worker thread). */
+export interface UploadedFile {
+  file: { bytes: Uint8Array; name: string; type: string };
+  /** Given with the upload; it replaces the title read from the file. */
+  title?: string;
+}
+
+/** `decodeUpload` for an `UploadedFile`, with its given title. */
+export async function decodeUploadedFile({ file, title }: UploadedFile): Promise<ArticleInput> {
+  const input = await decodeUpload(file.bytes, file.name, file.type);
+  return title ? { ...input, title } : input;
+}

@@ -5,7 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Env } from "../env.ts";
 import { badRequest, notFound, tooLarge, unsupportedMedia } from "../errors.ts";
 import { extractArticleInWorker } from "../export/export-pool.ts";
-import { decodeUpload } from "../ingest/decode-upload.ts";
+import type { UploadedFile } from "../ingest/decode-upload.ts";
 import type { ArticleInput } from "../ingest/extract.ts";
 import { fetchArticleUrl } from "../ingest/fetch-url.ts";
 import { type Article, ArticleImportSchema } from "../schema/article.ts";
@@ -34,7 +34,10 @@ export function articlesRoutes(deps: ArticlesDeps) {
     },
   });
 
-  async function readImport(contentType: string, req: Request): Promise<ArticleInput> {
+  async function readImport(
+    contentType: string,
+    req: Request,
+  ): Promise<ArticleInput | UploadedFile> {
     if (contentType.startsWith("multipart/form-data")) {
       const form = await req.formData().catch(() => {
         throw badRequest("invalid_upload", "The upload could not be read as a form.");
@@ -44,13 +47,12 @@ export function articlesRoutes(deps: ArticlesDeps) {
         throw badRequest("invalid_upload", "Attach the article as the form field `file`.");
       if (file.size > env.MAX_ARTICLE_BYTES)
         throw tooLarge("The file is larger than the article size limit.");
-      const input = await decodeUpload(
-        new Uint8Array(await file.arrayBuffer()),
-        file.name,
-        file.type,
-      );
       const title = form.get("title");
-      return typeof title === "string" && title.trim() ? { ...input, title: title.trim() } : input;
+      // Decoded with the extraction, in a worker: a .docx takes mammoth to read.
+      return {
+        file: { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, type: file.type },
+        ...(typeof title === "string" && title.trim() ? { title: title.trim() } : {}),
+      };
     }
     if (!contentType.startsWith("application/json")) {
       throw unsupportedMedia("Send JSON ({text}, {html} or {url}) or a multipart file upload.");

@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Document, Packer, Paragraph } from "docx";
 import { afterAll, afterEach, expect, it } from "vitest";
+import { bearer, defaultToken } from "../utils/auth.ts";
 import {
   appendParagraph,
   connectClient,
@@ -86,6 +88,18 @@ it("a server that serves briefs loads none of the import, Postgres or Redis libr
       text: "Share\nTweet\nEmail",
     });
     expect([empty.status, empty.body.error.id]).toEqual([400, "no_article_body"]);
+    // A Word file is converted there too.
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph(`"Soon," said Anna Berg.`)] }] }),
+    );
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array(docx)], "talks.docx"));
+    const uploaded = await fetch(`${server.url}/api/articles`, {
+      method: "POST",
+      headers: bearer(defaultToken(server.url)!),
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
   });
   expect(importing).toEqual([]);
 }, 60_000);
