@@ -11,9 +11,9 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ExportPool } from "../server/export/export-pool.ts";
 import { loadTemplateFile } from "../server/export/load-template-file.ts";
 import { renderDocx } from "../server/export/render-docx.ts";
+import { WorkerPool } from "../server/workers/pool.ts";
 import { largeBundle } from "../tests/utils/sample-bundle.ts";
 import { toPandocMarkdown } from "./pandoc-markdown.ts";
 
@@ -52,7 +52,7 @@ const inProcess = await timed(runs, () => renderDocx(bundle, template, opts));
 const bytes = await renderDocx(bundle, template, opts);
 const peakRss = process.resourceUsage().maxRSS;
 
-const pool = new ExportPool(1);
+const pool = new WorkerPool(1);
 await timed(2, () => pool.run(bundle, template, referenceDocx));
 const inWorker = await timed(runs, () => pool.run(bundle, template, referenceDocx));
 await pool.close();

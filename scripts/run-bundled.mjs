@@ -30,12 +30,13 @@ const [target, ...args] = process.argv.slice(2);
 
 // Bundles sit two levels below the root, like server/<part>/, so paths the sources resolve
 // from their own location (`new URL("../../templates/", import.meta.url)`) still hold. The
-// export worker sits beside the server, where the export pool looks for `./worker.js`.
+// worker (exports, source checks, article imports) sits beside the server, where the pool
+// looks for `./worker.js`.
 const targets = {
   server: {
     dir: ".cache/server",
     cli: false,
-    entries: { main: "server/main.ts", worker: "server/export/worker.ts" },
+    entries: { main: "server/main.ts", worker: "server/workers/worker.ts" },
   },
   render: { dir: ".cache/cli", cli: true, entries: { render: "server/cli/render.ts" } },
   extract: { dir: ".cache/cli", cli: true, entries: { extract: "server/cli/extract.ts" } },

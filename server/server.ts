@@ -7,12 +7,12 @@ import { readMeta } from "./collab/meta.ts";
 import { connectRedisFanout } from "./collab/redis-fanout.ts";
 import { RoomManager } from "./collab/rooms.ts";
 import type { Env } from "./env.ts";
-import { closeExportPool } from "./export/export-pool.ts";
 import { TEMPLATES_DIR } from "./export/load-template-file.ts";
 import { loadSeedsOnFirstStart } from "./ingest/seed-store.ts";
 import type { Logger } from "./logger.ts";
 import { openStore } from "./store/open.ts";
 import { TemplateRegistry } from "./templates/registry.ts";
+import { closeWorkerPool } from "./workers/pool.ts";
 
 export interface RunningServer {
   url: string;
@@ -89,7 +89,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         await rooms.shutdown();
         for (const client of wss.clients) client.terminate();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await closeExportPool();
+        await closeWorkerPool();
         await fanout?.close();
         await store.close();
       })();

@@ -4,12 +4,12 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Env } from "../env.ts";
 import { badRequest, notFound, tooLarge, unsupportedMedia } from "../errors.ts";
-import { extractArticleInWorker } from "../export/export-pool.ts";
 import type { UploadedFile } from "../ingest/decode-upload.ts";
 import type { ArticleInput } from "../ingest/extract.ts";
 import { fetchArticleUrl } from "../ingest/fetch-url.ts";
 import { type Article, ArticleImportSchema } from "../schema/article.ts";
 import type { Store } from "../store/store.ts";
+import { extractArticleInWorker } from "../workers/pool.ts";
 import { describeIssues } from "./validation.ts";
 
 export interface ArticlesDeps {

@@ -5,12 +5,12 @@ import { loadBriefState } from "../briefs/load-doc.ts";
 import type { RoomManager } from "../collab/rooms.ts";
 import { notFound } from "../errors.ts";
 import { loadArticles } from "../export/brief-bundle.ts";
-import { exportPool } from "../export/export-pool.ts";
 import { BriefId } from "../schema/brief.ts";
 import type { CheckResult } from "../schema/check.ts";
 import { PLAIN_TEMPLATE } from "../schema/template.ts";
 import type { Store } from "../store/store.ts";
 import type { TemplateRegistry } from "../templates/registry.ts";
+import { workerPool } from "../workers/pool.ts";
 import { validate } from "./validation.ts";
 
 export interface CheckDeps {
@@ -49,8 +49,8 @@ export function checkRoutes(deps: CheckDeps) {
       if (hit && hit.templateId === template.id && Date.now() - hit.at < REUSE_MS) {
         return c.json(await hit.result);
       }
-      // Off the event loop, in the export pool's worker.
-      const result = exportPool().checkBrief({ state, template }, (ids) =>
+      // Off the event loop, in the worker pool.
+      const result = workerPool().checkBrief({ state, template }, (ids) =>
         loadArticles(deps.store.articles, ids),
       );
       recent.set(state, { at: Date.now(), templateId: template.id, result });

@@ -6,11 +6,11 @@ import { refuseLowCoverage, refuseSourceProblems } from "../check/export-gate.ts
 import type { RoomManager } from "../collab/rooms.ts";
 import { notFound } from "../errors.ts";
 import { loadArticles } from "../export/brief-bundle.ts";
-import { exportPool } from "../export/export-pool.ts";
 import { BriefId } from "../schema/brief.ts";
 import { PLAIN_TEMPLATE } from "../schema/template.ts";
 import type { Store } from "../store/store.ts";
 import type { TemplateRegistry } from "../templates/registry.ts";
+import { workerPool } from "../workers/pool.ts";
 import { validate } from "./validation.ts";
 
 export interface ExportDeps {
@@ -49,7 +49,7 @@ export function exportRoutes(deps: ExportDeps) {
       const reference = templateId ? await deps.registry.referenceDocx(templateId) : null;
 
       // Checked and rendered in a worker thread; only the encoding happens on this loop.
-      const outcome = await exportPool().exportBrief(
+      const outcome = await workerPool().exportBrief(
         { state, template, proceed, annex, ...(reference ? { referenceDocx: reference } : {}) },
         (ids) => loadArticles(deps.store.articles, ids),
       );

@@ -1,17 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  closeExportPool,
-  ExportPool,
-  exportDocxInWorker,
-} from "../../server/export/export-pool.ts";
 import { renderDocx } from "../../server/export/render-docx.ts";
+import { closeWorkerPool, exportDocxInWorker, WorkerPool } from "../../server/workers/pool.ts";
 import { eventually } from "../utils/clients.ts";
 import { testTemplate } from "../utils/docx-xml.ts";
 import { largeBundle, sampleBundle } from "../utils/sample-bundle.ts";
 
-afterAll(closeExportPool);
+afterAll(closeWorkerPool);
 
 /**
  * Runs `work` with a 5 ms timer going: how many times it fired, and the share of the time the
@@ -51,7 +47,7 @@ describe("exportDocxInWorker", () => {
   }, 60_000);
 
   it("keeps the event loop free while five large exports run", async () => {
-    const pool = new ExportPool(2);
+    const pool = new WorkerPool(2);
     try {
       await pool.run(sampleBundle(), testTemplate()); // start the workers
       const bundle = largeBundle(50);
@@ -82,7 +78,7 @@ describe("exportDocxInWorker", () => {
         return { tid, nice: Number(fields[16]), policy: Number(fields[38]) };
       });
     const before = new Set(threads().map((t) => t.tid));
-    const pool = new ExportPool(1);
+    const pool = new WorkerPool(1);
     try {
       await pool.run(sampleBundle(), testTemplate());
       const hasChrt = spawnSync("chrt", ["--version"]).status === 0;
@@ -101,7 +97,7 @@ describe("exportDocxInWorker", () => {
   }, 60_000);
 
   it("rejects with the renderer's error rather than hanging", async () => {
-    const pool = new ExportPool(1);
+    const pool = new WorkerPool(1);
     try {
       const broken = { ...sampleBundle(), doc: null } as unknown as ReturnType<typeof sampleBundle>;
       await expect(pool.run(broken, testTemplate())).rejects.toThrow(/export failed/);

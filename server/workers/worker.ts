@@ -3,18 +3,18 @@ import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { AppError } from "../errors.ts";
-import { decodeUploadedFile, type UploadedFile } from "../ingest/decode-upload.ts";
-import { type ArticleInput, extractArticle } from "../ingest/extract.ts";
-import type { Article } from "../schema/article.ts";
-import type { Bundle } from "../schema/bundle.ts";
-import type { Template } from "../schema/template.ts";
 import {
   type BriefExportInput,
   type BriefJobInput,
   checkBriefJob,
   exportBriefJob,
-} from "./brief-job.ts";
-import { renderDocx } from "./render-docx.ts";
+} from "../export/brief-job.ts";
+import { renderDocx } from "../export/render-docx.ts";
+import { decodeUploadedFile, type UploadedFile } from "../ingest/decode-upload.ts";
+import { type ArticleInput, extractArticle } from "../ingest/extract.ts";
+import type { Article } from "../schema/article.ts";
+import type { Bundle } from "../schema/bundle.ts";
+import type { Template } from "../schema/template.ts";
 
 /** Jobs the pool sends, already validated by the caller. */
 export type WorkerJob =

@@ -5,18 +5,18 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError } from "../errors.ts";
+import type {
+  BriefExportInput,
+  BriefExportOutcome,
+  BriefJobInput,
+  LoadArticles,
+} from "../export/brief-job.ts";
 import type { UploadedFile } from "../ingest/decode-upload.ts";
 import type { ArticleInput } from "../ingest/extract.ts";
 import type { Article } from "../schema/article.ts";
 import type { Bundle } from "../schema/bundle.ts";
 import type { CheckResult } from "../schema/check.ts";
 import type { Template } from "../schema/template.ts";
-import type {
-  BriefExportInput,
-  BriefExportOutcome,
-  BriefJobInput,
-  LoadArticles,
-} from "./brief-job.ts";
 import type { FromWorker, ToWorker, WorkerJob } from "./worker.ts";
 
 interface Pending {
@@ -70,7 +70,7 @@ function startWorker(): Worker {
  * the libraries they need never load beside the rooms. Jobs queue when every worker is busy;
  * idle workers don't keep the process alive.
  */
-export class ExportPool {
+export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -112,7 +112,7 @@ export class ExportPool {
   }
 
   private submit(job: WorkerJob, loadArticles?: LoadArticles): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error("export pool is closed"));
+    if (this.closed) return Promise.reject(new Error("the worker pool is closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({
         id: this.nextId++,
@@ -128,7 +128,7 @@ export class ExportPool {
   /** Stops every worker; queued and running jobs reject. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error("export pool is closed"));
+    for (const p of this.queue.splice(0)) p.reject(new Error("the worker pool is closed"));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
@@ -194,22 +194,22 @@ export class ExportPool {
       if (!this.closed) this.dispatch();
     };
     worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`export worker exited with code ${code}`)));
+    worker.on("exit", (code) => fail(new Error(`pool worker exited with code ${code}`)));
     this.slots.push(slot);
     return slot;
   }
 }
 
-let shared: ExportPool | undefined;
+let shared: WorkerPool | undefined;
 
 /** The process's shared pool, started on first use. */
-export function exportPool(): ExportPool {
-  shared ??= new ExportPool();
+export function workerPool(): WorkerPool {
+  shared ??= new WorkerPool();
   return shared;
 }
 
 /**
- * Renders a brief to .docx in the process's shared export pool (started on first use): what
+ * Renders a brief to .docx in the process's shared worker pool (started on first use): what
  * `GET /api/briefs/:id/export.docx` calls.
  */
 export function exportDocxInWorker(
@@ -217,7 +217,7 @@ export function exportDocxInWorker(
   template: Template,
   referenceDocx?: Uint8Array,
 ): Promise<Uint8Array> {
-  return exportPool().run(bundle, template, referenceDocx);
+  return workerPool().run(bundle, template, referenceDocx);
 }
 
 /** Extracts an article in the process's shared pool: what `POST /api/articles` calls. */
@@ -225,11 +225,11 @@ export function extractArticleInWorker(
   input: ArticleInput | UploadedFile,
   id: string,
 ): Promise<Article> {
-  return exportPool().extractArticle(input, id);
+  return workerPool().extractArticle(input, id);
 }
 
 /** Stops the shared pool's workers (graceful shutdown, tests). */
-export async function closeExportPool(): Promise<void> {
+export async function closeWorkerPool(): Promise<void> {
   const pool = shared;
   shared = undefined;
   await pool?.close();
