@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Kernel clock ticks per second, the unit of utime/stime in /proc/<pid>/stat. */
 const CLK_TCK = (() => {
@@ -60,4 +60,33 @@ export function syscalls(pid: number): { reads: number; writes: number } {
   const io = readFileSync(`/proc/${pid}/io`, "utf8");
   const field = (name: string) => Number(new RegExp(`${name}: (\\d+)`).exec(io)?.[1] ?? Number.NaN);
   return { reads: field("syscr"), writes: field("syscw") };
+}
+
+/**
+ * CPU seconds per thread name (`comm`) of a process, the main thread as "main". Node 20 leaves
+ * most of its other threads (V8's garbage-collector helpers, libuv's pool, worker threads)
+ * named after the process, so in practice this splits the event loop from everything else.
+ * Threads that share a name are added up; one that has ended is no longer listed.
+ */
+export function threadCpuSeconds(pid: number): Record<string, number> {
+  const byName: Record<string, number> = {};
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tasks) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const key = tid === String(pid) ? "main" : name;
+    byName[key] = (byName[key] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  }
+  return byName;
 }

@@ -25,7 +25,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { cpuSeconds, machineBusySeconds, peakRssMB, rssMB, settled, syscalls } from "./proc.ts";
+import {
+  cpuSeconds,
+  machineBusySeconds,
+  peakRssMB,
+  rssMB,
+  settled,
+  syscalls,
+  threadCpuSeconds,
+} from "./proc.ts";
 import { rpcClient } from "./rpc.ts";
 import {
   type BigBriefScenario,
@@ -69,7 +77,12 @@ const servers = (
   .split(",")
   .map((s) => s.trim()) as ServerKind[];
 for (const kind of servers) {
-  if (!parseKind(kind)) exit(`unknown server "${kind}"`);
+  if (!parseKind(kind))
+    exit(
+      kind === "baseline"
+        ? "the baseline server runs from another checkout: set BENCH_BASELINE_ROOT"
+        : `unknown server "${kind}"`,
+    );
   if (parseKind(kind)!.shared && sharedServicesMissing()) exit(sharedServicesMissing()!);
 }
 const only = flags.only?.split(",").map((s) => s.trim());
@@ -92,6 +105,13 @@ const instancesSyscalls = (server: BenchServer) =>
   server.pids
     .map(syscalls)
     .reduce((a, b) => ({ reads: a.reads + b.reads, writes: a.writes + b.writes }));
+/** CPU seconds of every instance by kind of thread (main, GC helpers, libuv pool, workers). */
+const instancesThreadCpu = (server: BenchServer) => {
+  const total: Record<string, number> = {};
+  for (const byName of server.pids.map(threadCpuSeconds))
+    for (const [name, s] of Object.entries(byName)) total[name] = (total[name] ?? 0) + s;
+  return total;
+};
 const serverPeakRssMB = (server: BenchServer) =>
   Math.round(sum(server.pids.map(peakRssMB)) * 10) / 10;
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -172,6 +192,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
   const others = otherCpu(server, workers);
   const cpu0 = instancesCpu(server);
   const io0 = instancesSyscalls(server);
+  const threads0 = instancesThreadCpu(server);
   const wcpu0 = workerCpu(workers);
   const t0 = performance.now();
   const typed = await Promise.all(
@@ -192,6 +213,7 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
   const seconds = (performance.now() - t0) / 1000;
   const serverCpu = instancesCpu(server) - cpu0;
   const io1 = instancesSyscalls(server);
+  const threads1 = instancesThreadCpu(server);
   const clientCpu = workerCpu(workers) - wcpu0;
   const otherCpuSeconds = others();
   const verified = await Promise.all(
@@ -228,6 +250,15 @@ async function runLoad(s: LoadScenario, server: BenchServer, workers: Worker[]) 
     // Socket reads and writes dominate these; a durable server adds its database writes.
     serverReadSyscallsPerEdit: r2((io1.reads - io0.reads) / Math.max(1, edits)),
     serverWriteSyscallsPerEdit: r2((io1.writes - io0.writes) / Math.max(1, edits)),
+    // Where the CPU went: the event loop ("main") against GC helpers and other threads.
+    serverCpuUsPerEditByThread: Object.fromEntries(
+      Object.entries(threads1)
+        .map(([name, s]) => [
+          name,
+          Math.round(((s - (threads0[name] ?? 0)) * 1e6) / Math.max(1, edits)),
+        ])
+        .filter(([, us]) => us !== 0),
+    ),
     peakRssMB: serverPeakRssMB(server),
     windowSeconds: r1(seconds),
     drainMs: Math.round(Math.max(...drained.map((d) => d.drainMs))),

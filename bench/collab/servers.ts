@@ -9,12 +9,16 @@ import { freshSchema } from "./shared-services.ts";
 /**
  * `briefroom`: one instance on SQLite, as shipped. `briefroom-pg<n>`: n instances sharing a
  * fresh Postgres schema and Redis (DATABASE_URL, REDIS_URL), clients dealt across them.
+ * `baseline`: Briefroom as `briefroom` runs it, from another checkout (BENCH_BASELINE_ROOT),
+ * to measure a change against the code before it in one run.
  */
-export type ServerKind = "briefroom" | "reference" | `briefroom-pg${number}`;
+export type ServerKind = "briefroom" | "baseline" | "reference" | `briefroom-pg${number}`;
 
 /** How many instances a kind runs, and whether they share Postgres + Redis; null: unknown kind. */
 export function parseKind(kind: string): { instances: number; shared: boolean } | null {
   if (kind === "briefroom" || kind === "reference") return { instances: 1, shared: false };
+  if (kind === "baseline")
+    return process.env.BENCH_BASELINE_ROOT ? { instances: 1, shared: false } : null;
   const n = /^briefroom-pg([1-9]\d*)$/.exec(kind)?.[1];
   return n ? { instances: Number(n), shared: true } : null;
 }
@@ -130,7 +134,7 @@ async function startInstance(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<
           stdio: ["ignore", "ignore", "pipe"],
         })
       : spawn(process.execPath, [...profileArgs(), "scripts/run-bundled.mjs", "server"], {
-          cwd: ROOT,
+          cwd: kind === "baseline" ? process.env.BENCH_BASELINE_ROOT : ROOT,
           // warn: no per-request log lines; persistence is the default durable store.
           env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
           stdio: ["ignore", "inherit", "pipe"],
