@@ -46,7 +46,7 @@ export function collabRoute(opts: CollabRouteOptions) {
             return;
           }
           const { socket } = (c.env as HttpBindings).incoming;
-          const room = opts.rooms.connect(briefId, adapt(raw, socket), verdict);
+          const room = opts.rooms.connect(briefId, new WsCollabSocket(raw, socket), verdict);
           conn = room;
           stopKeepalive = keepalive(raw, opts.pingIntervalMs, () => conn?.closed());
           // Frames are read from `ws` directly, as the Buffers it makes, rather than through
@@ -95,17 +95,32 @@ function refuse(
   return null;
 }
 
-/** `tcp`: the connection `ws` was upgraded from, which carries its frames. */
-function adapt(ws: WebSocket, tcp: Duplex): CollabSocket {
-  return {
-    send: (data) => ws.send(data),
-    close: (code, reason) => ws.close(code, reason),
-    cork: () => tcp.cork(),
-    uncork: () => tcp.uncork(),
-    get readyState() {
-      return ws.readyState;
-    },
-  };
+/**
+ * A `ws` socket as a room sees it. `tcp` is the connection it was upgraded from, which carries
+ * its frames. A class, not an object literal with a getter: every literal would get a map of
+ * its own (the getter is a new function each time), making every call a room makes on its
+ * sockets megamorphic.
+ */
+class WsCollabSocket implements CollabSocket {
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly tcp: Duplex,
+  ) {}
+  send(data: Uint8Array): void {
+    this.ws.send(data);
+  }
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+  cork(): void {
+    this.tcp.cork();
+  }
+  uncork(): void {
+    this.tcp.uncork();
+  }
+  get readyState(): number {
+    return this.ws.readyState;
+  }
 }
 
 /**
