@@ -5,10 +5,11 @@ import type * as Y from "yjs";
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from "../schema/protocol.ts";
 
 /** Sync step 1: our state vector, asking the peer for what we lack. */
-export function syncStep1(doc: Y.Doc): Uint8Array {
+export function syncStep1(stateVector: Uint8Array): Uint8Array {
   const enc = encoding.createEncoder();
   encoding.writeVarUint(enc, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(enc, doc);
+  encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(enc, stateVector);
   return encoding.toUint8Array(enc);
 }
 
@@ -32,6 +33,14 @@ export function syncStep2Whole(update: Uint8Array): Uint8Array {
 /** Whether a state vector is empty: the peer has nothing yet and needs the whole document. */
 export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
+}
+
+/**
+ * Whether an update changes nothing: no items and no deletions (a v1 update of two zero
+ * counts). A client that has nothing the server lacks answers its sync step 1 with one.
+ */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
 
 /** A document update message. */

@@ -8,6 +8,7 @@ import type { FanoutMessage } from "./fanout.ts";
 import {
   type ClientMessage,
   isEmptyStateVector,
+  isEmptyUpdate,
   syncStep1,
   syncStep2,
   syncStep2Whole,
@@ -31,6 +32,12 @@ export interface RoomOptions {
   presenceIntervalMs?: number;
 }
 
+/** A brief's whole stored state, as one update, and its state vector. */
+interface StoredState {
+  state: Uint8Array;
+  stateVector: Uint8Array;
+}
+
 /** Updates applied but not yet written, and which connections sent them. */
 export interface PendingWrite {
   updates: Uint8Array[];
@@ -45,6 +52,8 @@ interface Connection {
 
 /** Origin of updates that come from the store or another instance: never re-persisted. */
 export const REMOTE_ORIGIN = Symbol("remote");
+/** Origin of the stored state a loaded room applies: already stored, and no one's news. */
+const STORED_ORIGIN = Symbol("stored");
 
 /**
  * One brief's live document. Every update a client sends is applied, written to the store,
@@ -54,8 +63,14 @@ export const REMOTE_ORIGIN = Symbol("remote");
  * awareness message, at the end of a turn, at most once per presence interval.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly ydoc = new Y.Doc();
+  /**
+   * The stored state, until the document is first needed. People opening a brief get it as
+   * their sync reply as it is, so a cold 100-page brief reaches its first reader without
+   * waiting for the server to build its own copy first.
+   */
+  private unapplied: StoredState | null = null;
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   private readonly conns = new Map<CollabSocket, Connection>();
   private batch: PendingWrite = { updates: [], origins: new Set() };
   /** Durable updates this turn sends. */
@@ -82,20 +97,33 @@ export class Room {
   private constructor(
     readonly briefId: string,
     private readonly opts: RoomOptions,
-    stored: Uint8Array | null,
+    stored: StoredState | null,
   ) {
     this.presence = new PresenceOutbox(opts.presenceIntervalMs ?? 0, () => opts.schedule(this));
     this.awareness.setLocalState(null);
-    this.doc.getMap("meta").observe(() => opts.onMetaChange?.(this));
-    if (stored) {
-      // Applied before the room listens for updates: what the store holds is neither written
-      // again nor sent as an update to the people opening the brief, who get it as their
-      // sync reply. It is the whole document, so that reply needn't encode it again.
-      Y.applyUpdate(this.doc, stored, REMOTE_ORIGIN);
-      this.encoded = stored;
-    }
-    this.doc.on("update", this.onDocUpdate);
+    this.ydoc.getMap("meta").observe(() => opts.onMetaChange?.(this));
+    // What the store holds is neither written again nor sent as an update to the people
+    // opening the brief, who get it as their sync reply. It is the whole document, so that
+    // reply needn't encode it again.
+    this.unapplied = stored;
+    this.encoded = stored?.state ?? null;
+    this.ydoc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** The live document, with the stored state applied the first time it is asked for. */
+  get doc(): Y.Doc {
+    const stored = this.unapplied;
+    if (stored) {
+      this.unapplied = null;
+      try {
+        Y.applyUpdate(this.ydoc, stored.state, STORED_ORIGIN);
+      } catch (err) {
+        // Half a document must never be edited, nor compacted over the stored one.
+        this.fail(err, "applying the stored document failed", "could not load brief");
+      }
+    }
+    return this.ydoc;
   }
 
   /** Loads a brief's stored state; null when the brief does not exist. */
@@ -103,7 +131,14 @@ export class Room {
     const stored = await opts.docs.load(briefId);
     if (!stored) return null;
     const all = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    const room = new Room(briefId, opts, all.length > 0 ? Y.mergeUpdates(all) : null);
+    const state = all.length > 0 ? Y.mergeUpdates(all) : null;
+    // Reading the state vector off the encoding walks all of it, so a truncated state fails
+    // the load here, before anyone is sent it.
+    const room = new Room(
+      briefId,
+      opts,
+      state && { state, stateVector: Y.encodeStateVectorFromUpdate(state) },
+    );
     room.lastSeq = stored.lastSeq;
     room.sinceCompact = stored.updates.length;
     return room;
@@ -124,7 +159,7 @@ export class Room {
   /** Adds a connection and starts the sync handshake with it. */
   join(socket: CollabSocket, access: Access): void {
     this.conns.set(socket, { access, clients: new Set() });
-    send(socket, syncStep1(this.doc));
+    send(socket, syncStep1(this.unapplied?.stateVector ?? Y.encodeStateVector(this.ydoc)));
     if (this.awareness.states.size > 0) send(socket, this.presenceTexts.everyone());
   }
 
@@ -152,7 +187,7 @@ export class Room {
         void this.writes.then(() => send(socket, this.syncReply(msg.stateVector)));
         return;
       case "update":
-        if (!conn.access.canWrite) return;
+        if (!conn.access.canWrite || isEmptyUpdate(msg.update)) return;
         Y.applyUpdate(this.doc, msg.update, socket);
         return;
       case "awareness": {
@@ -242,7 +277,7 @@ export class Room {
   destroy(): void {
     this.presence.destroy();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
   /**
@@ -265,6 +300,7 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === STORED_ORIGIN) return;
     this.encoded = null;
     if (origin === REMOTE_ORIGIN) {
       this.queueUpdate(update, null);
@@ -316,7 +352,7 @@ export class Room {
   written(batch: PendingWrite, result: number | Error): void {
     if (this.failed) return;
     if (result instanceof Error) {
-      this.fail(result);
+      this.fail(result, "persisting updates failed", "could not save changes");
       return;
     }
     this.lastSeq = result;
@@ -370,14 +406,14 @@ export class Room {
     }
   }
 
-  /** A write failed: nothing more is forwarded; clients reconnect and resend what they have. */
-  private fail(err: unknown): void {
+  /**
+   * A write, or applying the stored document, failed: nothing more is written or forwarded;
+   * clients reconnect and resend what they have.
+   */
+  private fail(err: unknown, what: string, reason: string): void {
     this.failed = true;
-    this.opts.log.error("persisting updates failed; closing room", {
-      briefId: this.briefId,
-      err: String(err),
-    });
-    this.closeAll(CloseCode.InternalError, "could not save changes");
+    this.opts.log.error(`${what}; closing room`, { briefId: this.briefId, err: String(err) });
+    this.closeAll(CloseCode.InternalError, reason);
   }
 
   get broken(): boolean {

@@ -7,7 +7,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
-import { MESSAGE_SYNC } from "../../server/schema/protocol.ts";
+import { CloseCode, MESSAGE_SYNC } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import { appendParagraph, eventually } from "../utils/clients.ts";
 import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
@@ -111,6 +111,100 @@ it("the first people to open a stored brief get it once, as the sync reply, not 
 
   a.conn.closed();
   b.conn.closed();
+  await rooms.shutdown();
+  await store.close();
+});
+
+it("a stored brief is answered as stored, and the server builds its own copy only when someone edits", async () => {
+  const store = openSqliteStore(dir);
+  await createEmptyBrief(store, "lazy");
+  const author = new Y.Doc();
+  author.getMap("meta").set("title", "Lazy");
+  appendParagraph(author, "stored ".repeat(200));
+  await store.docs.append("lazy", [Y.encodeStateAsUpdate(author)]);
+  // The room's `meta` observer fires when the stored state is applied to the server's copy.
+  let built = 0;
+  const rooms = testRooms(store.docs, { onMetaChange: () => built++ });
+
+  const stepOnes: Uint8Array[] = [];
+  const reader = opener(rooms, "lazy");
+  await eventually(() => reader.replies.length === 1, 5000, "the reply");
+  expect(text(reader.replies[0]!)).toBe(author.getXmlFragment("default").toString());
+  // The stock client answers the server's sync step 1 with an update of what the server
+  // lacks: nothing.
+  reader.conn.receive(
+    frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, author, Y.encodeStateVector(author))),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(built).toBe(0);
+
+  // A returning client is asked only for what the stored state lacks.
+  const returning = rooms.connect(
+    "lazy",
+    {
+      send(data) {
+        const dec = decoding.createDecoder(data);
+        if (decoding.readVarUint(dec) !== MESSAGE_SYNC) return;
+        if (decoding.readVarUint(dec) === syncProtocol.messageYjsSyncStep1)
+          stepOnes.push(decoding.readVarUint8Array(dec));
+      },
+      close: () => {},
+      readyState: 1,
+    },
+    { userId: null, canWrite: true },
+  );
+  await eventually(() => stepOnes.length === 1, 5000, "the server's sync step 1");
+  expect(stepOnes[0]).toEqual(Y.encodeStateVector(author));
+  expect(built).toBe(0);
+
+  // An edit builds the server's copy, once, and reaches the reader on top of what it has.
+  const before = Y.encodeStateVector(author);
+  appendParagraph(author, "edited");
+  returning.receive(
+    frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(author, before))),
+  );
+  await eventually(() => reader.updates.length === 1, 5000, "the edit to reach the reader");
+  expect(built).toBe(1);
+  const readerDoc = new Y.Doc();
+  Y.applyUpdate(readerDoc, reader.replies[0]!);
+  Y.applyUpdate(readerDoc, reader.updates[0]!);
+  expect(readerDoc.getXmlFragment("default").toString()).toBe(
+    author.getXmlFragment("default").toString(),
+  );
+  expect(Y.encodeStateVector(rooms.loaded("lazy")!.doc)).toEqual(Y.encodeStateVector(author));
+
+  reader.conn.closed();
+  returning.closed();
+  await rooms.shutdown();
+  await store.close();
+});
+
+it("a brief whose stored state is damaged is refused with a clear close, and nothing is written over it", async () => {
+  const store = openSqliteStore(dir);
+  await createEmptyBrief(store, "damaged");
+  const author = new Y.Doc();
+  appendParagraph(author, "kept ".repeat(50));
+  const whole = Y.encodeStateAsUpdate(author);
+  // A snapshot cut short, alone in the store: nothing else in the load reads it first.
+  await store.docs.append("damaged", [whole]);
+  await store.docs.compact("damaged", whole.subarray(0, whole.length - 40), 1, {
+    type: "doc",
+    content: [],
+  });
+  const rooms = testRooms(store.docs);
+
+  const closes: [number, string][] = [];
+  const conn = rooms.connect(
+    "damaged",
+    { send: () => {}, close: (code, reason) => closes.push([code, reason]), readyState: 1 },
+    { userId: null, canWrite: true },
+  );
+  conn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
+  await eventually(() => closes.length === 1, 5000, "the connection to be closed");
+  expect(closes[0]).toEqual([CloseCode.InternalError, "could not load brief"]);
+  expect(rooms.loaded("damaged")).toBeNull();
+  expect((await store.docs.load("damaged"))!.snapshot).toHaveLength(whole.length - 40);
+
   await rooms.shutdown();
   await store.close();
 });
