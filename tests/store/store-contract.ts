@@ -103,6 +103,19 @@ export function storeContract(
       expect(await store.docs.append("b", [update("d", y)])).toBe(4);
     });
 
+    it("the log's sequence goes on after a compaction that covered all of it", async () => {
+      await store.briefs.create(newBrief("b"));
+      const y = new Y.Doc();
+      expect(await store.docs.append("b", [update("a", y), update("b", y)])).toBe(2);
+      await store.docs.compact("b", Y.encodeStateAsUpdate(y), 2, { type: "doc", content: [] });
+      expect(await store.docs.append("b", [update("c", y)])).toBe(3);
+      const loaded = (await store.docs.load("b"))!;
+      expect(loaded.lastSeq).toBe(3);
+      const fresh = new Y.Doc();
+      Y.applyUpdate(fresh, Y.mergeUpdates([loaded.snapshot!, ...loaded.updates]));
+      expect(fresh.getText("t").toString()).toBe("cba");
+    });
+
     it("an older compaction never replaces a newer snapshot (two instances compacting at once)", async () => {
       await store.briefs.create(newBrief("b"));
       const y = new Y.Doc();
