@@ -1,16 +1,21 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Article } from "../schema/article.ts";
 import { decodeText } from "./decode-upload.ts";
-import { extractArticle } from "./extract.ts";
+import type { ArticleInput } from "./extract.ts";
 import { readSourceMeta } from "./source-meta.ts";
 
+/** A sample article as the seed folder holds it, ready to be extracted. */
+export interface SeedArticle {
+  /** Stable (`seed-<name>`), so that importing twice does not duplicate. */
+  id: string;
+  input: ArticleInput;
+}
+
 /**
- * Extracts every `*.txt` and `*.html` article in the seed folder (with its `.meta.json`) so
- * a new installation has something to work from. Article ids are stable (`seed-<name>`) so
- * loading twice does not duplicate.
+ * Reads every `*.txt` and `*.html` article in the seed folder (with its `.meta.json`) so a
+ * new installation has something to work from.
  */
-export function loadSeedArticles(seedDir = "seeds"): Article[] {
+export function readSeedArticles(seedDir = "seeds"): SeedArticle[] {
   const files = readdirSync(seedDir)
     .filter((f) => /\.(txt|html?)$/i.test(f))
     .sort();
@@ -20,6 +25,6 @@ export function loadSeedArticles(seedDir = "seeds"): Article[] {
     const meta = readSourceMeta(path);
     const id = `seed-${file.replace(/\.[^.]+$/, "")}`;
     const input = /\.html?$/i.test(file) ? { html: body, ...meta } : { text: body, ...meta };
-    return extractArticle(input, { id });
+    return { id, input };
   });
 }

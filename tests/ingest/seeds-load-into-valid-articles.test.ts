@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { loadSeedArticles } from "../../server/ingest/seeds.ts";
+import { extractArticle } from "../../server/ingest/extract.ts";
+import { readSeedArticles } from "../../server/ingest/seeds.ts";
 
 describe("seed articles", () => {
   it("load from seeds/ with their metadata and stable ids", () => {
-    const [first, ...rest] = loadSeedArticles("seeds");
+    const [first, ...rest] = readSeedArticles("seeds").map(({ id, input }) =>
+      extractArticle(input, { id }),
+    );
     expect(rest).toHaveLength(0);
     expect(first?.id).toBe("seed-north-korea-troops-russia");
     expect(first?.source?.publisher).toBe("The Moscow Times");
