@@ -221,10 +221,18 @@ export class RoomManager {
         target ? target.applyRemote(msg) : early.push(msg),
       );
     }
+    // Every property written out, in one literal: spreading the manager's options and adding a
+    // closure gave each room's options a hidden class of its own, so that every read of them
+    // in a room's hot paths was a megamorphic look-up that missed.
+    const { docs, log, compactEvery, onMetaChange, presenceIntervalMs } = this.opts;
     const room = await Room.load(briefId, {
-      ...this.opts,
+      docs,
+      log,
+      compactEvery,
+      onMetaChange,
+      presenceIntervalMs,
       schedule: this.turns.schedule,
-      ...(fanout ? { publish: (msg: FanoutMessage) => fanout.publish(briefId, msg) } : {}),
+      publish: fanout ? (msg: FanoutMessage) => fanout.publish(briefId, msg) : undefined,
     }).catch(async (err: unknown) => {
       await entry.unsubscribe?.();
       throw err;
