@@ -21,13 +21,18 @@ export class EditTimes {
     private readonly everyMs = EVERY_MS,
   ) {}
 
+  /** Whether an edit of `briefId` now would have its time written with it (see `edited`). */
+  due(briefId: string, now = Date.now()): boolean {
+    return now - (this.written.get(briefId) ?? Number.NEGATIVE_INFINITY) >= this.everyMs;
+  }
+
   /**
    * Someone edited `briefId` just now. Returns the time to write with the edit, or null when
    * it is kept for later.
    */
   edited(briefId: string): string | null {
     const now = Date.now();
-    if (now - (this.written.get(briefId) ?? Number.NEGATIVE_INFINITY) >= this.everyMs) {
+    if (this.due(briefId, now)) {
       this.written.set(briefId, now);
       this.pending.delete(briefId);
       return new Date(now).toISOString();

@@ -36,10 +36,71 @@ export function sqliteDocs(
   const countPending = db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
   const exists = db.prepare("SELECT 1 FROM briefs WHERE id = ?");
 
+  /**
+   * The last seq written for each brief this process appends to, so that an append needn't
+   * look it up first. This process is the file's only writer. An entry is set once its
+   * write commits, and dropped when the brief compacts (an unloading room compacts, which
+   * keeps this to the briefs in use) or an append to it fails, so the next one reads the log.
+   */
+  const lastSeqs = new Map<string, number>();
+  const lastSeq = (briefId: string): number =>
+    lastSeqs.get(briefId) ??
+    (maxLogSeq.get(briefId) as { seq: number | null }).seq ??
+    (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ??
+    0;
+  const noted = (entries: AppendEntry[], results: (number | Error)[]) => {
+    entries.forEach(({ briefId }, i) => {
+      const result = results[i]!;
+      if (result instanceof Error) lastSeqs.delete(briefId);
+      else lastSeqs.set(briefId, result);
+    });
+    return results;
+  };
+
+  // The usual turn (one edit or a few, in a brief or a few) is one multi-row INSERT, which
+  // SQLite commits as its own transaction: one statement where BEGIN, a look-up per brief, a
+  // savepoint per brief, an INSERT per update and COMMIT were each a call into SQLite.
+  const ONE_STATEMENT_ROWS = 32;
+  const insertsOf = new Map<number, Database.Statement>();
+  const insertRows = (n: number) => {
+    let statement = insertsOf.get(n);
+    if (!statement) {
+      statement = db.prepare(
+        `INSERT INTO doc_updates (brief_id, seq, update_data) VALUES ${Array(n).fill("(?, ?, ?)").join(", ")}`,
+      );
+      insertsOf.set(n, statement);
+    }
+    return statement;
+  };
+  /**
+   * Appends the turn in one statement, or returns null to leave it to `appendEach`: when it is
+   * large, when a brief's edit time is due to be written with it, or when the statement
+   * failed (then nothing was written, and `appendEach` finds which brief's entry it was).
+   */
+  const appendAtOnce = (entries: AppendEntry[]): number[] | null => {
+    let rows = 0;
+    for (const { briefId, updates } of entries) {
+      rows += updates.length;
+      if (rows > ONE_STATEMENT_ROWS || edits.due(briefId)) return null;
+    }
+    const params: unknown[] = [];
+    const last = entries.map(({ briefId, updates }) => {
+      let seq = lastSeq(briefId);
+      for (const u of updates) params.push(briefId, ++seq, u);
+      return seq;
+    });
+    try {
+      insertRows(rows).run(params);
+    } catch {
+      return null;
+    }
+    for (const { briefId } of entries) edits.edited(briefId);
+    return last;
+  };
+
   const appendRows = (briefId: string, batch: Uint8Array[]) => {
-    const logged = (maxLogSeq.get(briefId) as { seq: number | null }).seq;
-    let seq = logged ?? (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ?? 0;
-    for (const u of batch) insert.run(briefId, ++seq, Buffer.from(u));
+    let seq = lastSeq(briefId);
+    for (const u of batch) insert.run(briefId, ++seq, u);
     const editedAt = edits.edited(briefId);
     if (editedAt) touch.run(editedAt, briefId);
     return seq;
@@ -59,14 +120,19 @@ export function sqliteDocs(
       }
     }),
   );
-  const appendNow = (entries: AppendEntry[]): (number | Error)[] => {
-    if (entries.length === 0) return [];
+  const appendEach = (entries: AppendEntry[]): (number | Error)[] => {
     try {
       const [only] = entries;
       // One brief alone needs no savepoint: its failure is the transaction's.
       return entries.length === 1 ? [appendOne(only!.briefId, only!.updates)] : appendAll(entries);
     } catch (err) {
       return entries.map(() => asError(err));
+    }
+  };
+  const appendNow = (entries: AppendEntry[]): (number | Error)[] => {
+    if (entries.length === 0) return [];
+    try {
+      return noted(entries, appendAtOnce(entries) ?? appendEach(entries));
     } finally {
       checkpoints.committed();
     }
@@ -97,6 +163,7 @@ export function sqliteDocs(
     },
     appendNow,
     async compact(briefId, state, upToSeq, doc) {
+      lastSeqs.delete(briefId);
       compact(briefId, state, upToSeq, JSON.stringify(doc));
     },
     async derived(briefId) {
