@@ -97,9 +97,8 @@ function refuse(
 
 /**
  * A `ws` socket as a room sees it. `tcp` is the connection it was upgraded from, which carries
- * its frames. A class, not an object literal with a getter: every literal would get a map of
- * its own (the getter is a new function each time), making every call a room makes on its
- * sockets megamorphic.
+ * its frames. Its methods and getter live once, on the prototype, rather than as new closures
+ * for every connection.
  */
 class WsCollabSocket implements CollabSocket {
   constructor(
