@@ -4,7 +4,10 @@ import { startServer } from "./server.ts";
 
 const env = readEnv();
 const log = createLogger(env.LOG_LEVEL);
-const server = await startServer(env, log);
+const server = await startServer(env, log).catch((err: unknown) => {
+  log.error("could not start", { err: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+});
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -11,6 +11,7 @@ import { TEMPLATES_DIR } from "./export/load-template-file.ts";
 import { loadSeedsOnFirstStart } from "./ingest/seed-store.ts";
 import type { Logger } from "./logger.ts";
 import { openStore } from "./store/open.ts";
+import { lockDataDir } from "./store/sqlite/data-dir-lock.ts";
 import { TemplateRegistry } from "./templates/registry.ts";
 import { closeWorkerPool } from "./workers/pool.ts";
 
@@ -23,7 +24,12 @@ export interface RunningServer {
 
 /** Opens the store, builds the app and listens. Used by `main.ts` and by the tests. */
 export async function startServer(env: Env, log: Logger): Promise<RunningServer> {
-  const store = await openStore(env, log);
+  // On SQLite the data directory is this server's alone (Postgres serves several instances).
+  const unlock = env.DATABASE_URL ? () => {} : lockDataDir(env.DATA_DIR);
+  const store = await openStore(env, log).catch((err: unknown) => {
+    unlock();
+    throw err;
+  });
   const fanout = env.REDIS_URL ? await connectRedisFanout(env.REDIS_URL, log) : undefined;
   const rooms = new RoomManager({
     ...(fanout ? { fanout } : {}),
@@ -92,6 +98,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         await closeWorkerPool();
         await fanout?.close();
         await store.close();
+        unlock();
       })();
       return closing;
     },

@@ -81,8 +81,8 @@ it("SQLite: an append that finds its next seq taken fails, loses nothing, and th
   try {
     const brief = await briefWithEditor(store, "b");
     expect(await store.docs.append("b", [brief.edit("a")])).toBe(1);
-    // Something else writes to the file behind the store's back (a second server on the same
-    // DATA_DIR, which is not supported): the seq the store would use next is taken.
+    // Something else writes to the file behind the store's back (another process, which a
+    // server's data-directory lock keeps out): the seq the store would use next is taken.
     const other = new Database(path.join(dirs.get(store)!, "briefroom.db"));
     other
       .prepare("INSERT INTO doc_updates (brief_id, seq, update_data) VALUES (?, ?, ?)")

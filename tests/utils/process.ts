@@ -96,9 +96,12 @@ export async function spawnServer(opts: {
       else resolve(value!);
     };
     listeners.add(check);
-    void exited.then((e) =>
-      done(new Error(`server exited before listening (${e.code ?? e.signal})`)),
-    );
+    void exited.then((e) => {
+      // What it logged last says why (e.g. "could not start": its data dir is in use).
+      const last = logs.at(-1);
+      const why = last ? `: ${String(last.msg)}${last.err ? `: ${String(last.err)}` : ""}` : "";
+      done(new Error(`server exited before listening (${e.code ?? e.signal})${why}`));
+    });
   });
 
   const url = `http://127.0.0.1:${port}`;

@@ -38,9 +38,10 @@ export function sqliteDocs(
 
   /**
    * The last seq written for each brief this process appends to, so that an append needn't
-   * look it up first. This process is the file's only writer. An entry is set once its
-   * write commits, and dropped when the brief compacts (an unloading room compacts, which
-   * keeps this to the briefs in use) or an append to it fails, so the next one reads the log.
+   * look it up first. This process is the file's only writer (a server holds its data
+   * directory's lock). An entry is set once its write commits, and dropped when the brief
+   * compacts (an unloading room compacts, which keeps this to the briefs in use) or an append
+   * to it fails, so the next one reads the log.
    */
   const lastSeqs = new Map<string, number>();
   const lastSeq = (briefId: string): number =>
