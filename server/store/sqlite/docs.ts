@@ -41,11 +41,11 @@ export function sqliteDocs(
    * look it up first. This process is the file's only writer (a server holds its data
    * directory's lock). An entry is set once its write commits, and dropped when the brief
    * compacts (an unloading room compacts, which keeps this to the briefs in use) or an append
-   * to it fails, so the next one reads the log.
+   * to it fails, so the next one reads the log. Only the one-statement path below uses it;
+   * the other always reads the log.
    */
   const lastSeqs = new Map<string, number>();
-  const lastSeq = (briefId: string): number =>
-    lastSeqs.get(briefId) ??
+  const loggedLastSeq = (briefId: string): number =>
     (maxLogSeq.get(briefId) as { seq: number | null }).seq ??
     (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ??
     0;
@@ -76,7 +76,8 @@ export function sqliteDocs(
   /**
    * Appends the turn in one statement, or returns null to leave it to `appendEach`: when it is
    * large, when a brief's edit time is due to be written with it, or when the statement
-   * failed (then nothing was written, and `appendEach` finds which brief's entry it was).
+   * failed (then nothing was written, and `appendEach`, reading the log, finds which brief's
+   * entry it was, or writes them all after rows it did not know of).
    */
   const appendAtOnce = (entries: AppendEntry[]): number[] | null => {
     let rows = 0;
@@ -86,7 +87,7 @@ export function sqliteDocs(
     }
     const params: unknown[] = [];
     const last = entries.map(({ briefId, updates }) => {
-      let seq = lastSeq(briefId);
+      let seq = lastSeqs.get(briefId) ?? loggedLastSeq(briefId);
       for (const u of updates) params.push(briefId, ++seq, u);
       return seq;
     });
@@ -100,7 +101,7 @@ export function sqliteDocs(
   };
 
   const appendRows = (briefId: string, batch: Uint8Array[]) => {
-    let seq = lastSeq(briefId);
+    let seq = loggedLastSeq(briefId);
     for (const u of batch) insert.run(briefId, ++seq, u);
     const editedAt = edits.edited(briefId);
     if (editedAt) touch.run(editedAt, briefId);
