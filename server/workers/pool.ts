@@ -37,7 +37,15 @@ const FAILED: Record<WorkerJob["kind"], string> = {
 interface Slot {
   worker: Worker;
   current?: Pending;
+  /** Stops the worker once it has been idle for the pool's idle time. */
+  idle?: NodeJS.Timeout;
 }
+
+/**
+ * How long a worker may sit idle before it stops, and with it the libraries its jobs loaded
+ * (an article import's lexicon alone is tens of MB); the next job starts a new one.
+ */
+const IDLE_MS = 60_000;
 
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
 const WORKER_URL = new URL(FROM_SOURCE ? "./worker.ts" : "./worker.js", import.meta.url);
@@ -76,7 +84,15 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
+  constructor(
+    private readonly size = Math.max(1, Math.min(4, availableParallelism() - 1)),
+    private readonly idleMs = IDLE_MS,
+  ) {}
+
+  /** Workers running now, busy or idle. */
+  get workers(): number {
+    return this.slots.length;
+  }
 
   /** Renders a bundle in a worker; resolves with the .docx bytes or the renderer's error. */
   run(bundle: Bundle, template: Template, referenceDocx?: Uint8Array): Promise<Uint8Array> {
@@ -129,7 +145,12 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Error("the worker pool is closed"));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    await Promise.all(
+      this.slots.splice(0).map((s) => {
+        clearTimeout(s.idle);
+        return s.worker.terminate();
+      }),
+    );
   }
 
   private dispatch(): void {
@@ -139,6 +160,7 @@ export class WorkerPool {
         (this.slots.length < this.size ? this.spawn() : undefined);
       if (!slot) return;
       const pending = this.queue.shift()!;
+      clearTimeout(slot.idle);
       slot.current = pending;
       slot.worker.ref();
       slot.worker.postMessage({ id: pending.id, job: pending.job } satisfies ToWorker);
@@ -165,6 +187,14 @@ export class WorkerPool {
     );
   }
 
+  /** Stops an idle worker; the next job that finds no free worker starts a new one. */
+  private retire(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0 || slot.current) return;
+    this.slots.splice(i, 1);
+    void slot.worker.terminate();
+  }
+
   private spawn(): Slot {
     const worker = startWorker();
     const slot: Slot = { worker };
@@ -184,6 +214,7 @@ export class WorkerPool {
         );
       else pending.reject(new Error(`${FAILED[pending.job.kind]}: ${msg.error}`));
       this.dispatch();
+      if (!slot.current) slot.idle = setTimeout(() => this.retire(slot), this.idleMs).unref();
     });
     // A worker that dies takes its job with it; the next job gets a fresh worker.
     const fail = (err: Error) => {

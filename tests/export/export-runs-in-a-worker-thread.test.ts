@@ -46,6 +46,21 @@ describe("exportDocxInWorker", () => {
     expect(Buffer.from(inWorker).equals(Buffer.from(inProcess))).toBe(true);
   }, 60_000);
 
+  it("stops a worker that sits idle, never one at work, and starts a new one for the next job", async () => {
+    const pool = new WorkerPool(1, 300);
+    try {
+      // A job longer than the idle time runs to its end.
+      expect((await pool.run(largeBundle(20), testTemplate())).length).toBeGreaterThan(10_000);
+      expect(pool.workers).toBe(1);
+      await eventually(() => pool.workers === 0, 5000, "the idle worker to stop");
+      const again = await pool.run(sampleBundle(), testTemplate());
+      expect(again.length).toBeGreaterThan(1000);
+      expect(pool.workers).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it("keeps the event loop free while five large exports run", async () => {
     const pool = new WorkerPool(2);
     try {
