@@ -2,12 +2,43 @@ import { useEffect, useRef } from "react";
 import type { Article } from "../../server/schema/article.ts";
 import { Icon } from "../components/icon.tsx";
 import { copyWithCitation } from "./citation-clipboard.ts";
-import { segmentParagraph, snippetsByParagraph } from "./highlight.ts";
+import {
+  type HighlightNode,
+  nestSegments,
+  segmentParagraph,
+  snippetsByParagraph,
+} from "./highlight.ts";
 
 interface ArticleReaderProps {
   article: Article;
   focus: string | null;
   onBack: () => void;
+}
+
+/**
+ * Highlights as marks, a snippet inside another as a mark inside its mark, so that each can be
+ * focused and a selection within one cites it. Every mark of the focused snippet is `hl-focus`.
+ */
+function Highlights({ nodes, focus }: { nodes: HighlightNode[]; focus: string | null }) {
+  return nodes.map((node, j) =>
+    typeof node === "string" ? (
+      node
+    ) : (
+      <mark
+        // biome-ignore lint/suspicious/noArrayIndexKey: highlights are derived, stable per render
+        key={j}
+        className={`hl hl-${node.snippet.kind}${node.snippet.id === focus ? " hl-focus" : ""}`}
+        data-snippet-id={node.snippet.id}
+        title={
+          node.snippet.speaker
+            ? `${node.snippet.kind} — ${node.snippet.speaker}`
+            : node.snippet.kind
+        }
+      >
+        <Highlights nodes={node.children} focus={focus} />
+      </mark>
+    ),
+  );
 }
 
 const safeHref = (url?: string) => (url && /^https?:\/\//i.test(url) ? url : undefined);
@@ -56,25 +87,10 @@ export function ArticleReader({ article, focus, onBack }: ArticleReaderProps) {
         {article.paragraphs.map((text, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are fixed once imported
           <p key={i} className="reader-paragraph">
-            {segmentParagraph(text, byParagraph.get(i) ?? []).map((seg, j) =>
-              seg.snippet ? (
-                <mark
-                  // biome-ignore lint/suspicious/noArrayIndexKey: segments are derived, stable per render
-                  key={j}
-                  className={`hl hl-${seg.snippet.kind}${seg.snippet.id === focus ? " hl-focus" : ""}`}
-                  data-snippet-id={seg.snippet.id}
-                  title={
-                    seg.snippet.speaker
-                      ? `${seg.snippet.kind} — ${seg.snippet.speaker}`
-                      : seg.snippet.kind
-                  }
-                >
-                  {seg.text}
-                </mark>
-              ) : (
-                seg.text
-              ),
-            )}
+            <Highlights
+              nodes={nestSegments(segmentParagraph(text, byParagraph.get(i) ?? []))}
+              focus={focus}
+            />
           </p>
         ))}
       </div>
