@@ -34,8 +34,10 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
   );
   useEffect(() => ensure(ids), [ids, ensure]);
 
-  const shown = ids.flatMap((id) => bodies[id]?.snippets ?? []);
-  const visible = filterSnippets(shown, filter);
+  // Memoised: the panel re-renders with the brief page (every keystroke in the title), and
+  // one long article can hold tens of thousands of snippets.
+  const shown = useMemo(() => ids.flatMap((id) => bodies[id]?.snippets ?? []), [ids, bodies]);
+  const visible = useMemo(() => filterSnippets(shown, filter), [shown, filter]);
   const titles = Object.fromEntries((summaries ?? []).map((a) => [a.id, a.title]));
   const loading = ids.some((id) => !bodies[id]);
 
@@ -146,6 +148,7 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
                 </div>
               )}
               <SnippetList
+                key={`${selected}:${JSON.stringify(filter)}`}
                 snippets={visible}
                 titles={titles}
                 showSource={!selected}
