@@ -4,6 +4,17 @@ import { articlesApi } from "../api/articles.ts";
 import { readableError } from "../api/errors.ts";
 import { articleUrl, pastedImport } from "./import-payload.ts";
 
+/** The files the server reads (`decodeUpload`): plain text, web pages and Word documents. */
+const UPLOAD_TYPES = [
+  ".txt",
+  ".html",
+  ".htm",
+  ".docx",
+  "text/plain",
+  "text/html",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+].join(",");
+
 type Mode = "paste" | "file" | "url";
 const MODES: { mode: Mode; label: string }[] = [
   { mode: "paste", label: "Paste" },
@@ -37,7 +48,7 @@ export function ImportForm({
       if (!body) return setError("Paste the article's text first.");
       request = articlesApi.import(body);
     } else if (mode === "file") {
-      if (!file) return setError("Choose a .txt, .html or .md file.");
+      if (!file) return setError("Choose a .txt, .html or .docx file.");
       request = articlesApi.upload(file);
     } else {
       const link = articleUrl(url);
@@ -65,7 +76,10 @@ export function ImportForm({
             type="button"
             role="tab"
             aria-selected={mode === m.mode}
-            onClick={() => setMode(m.mode)}
+            onClick={() => {
+              setMode(m.mode);
+              setError(null);
+            }}
           >
             {m.label}
           </button>
@@ -100,10 +114,10 @@ export function ImportForm({
           <span>File</span>
           <input
             type="file"
-            accept=".txt,.html,.htm,.md,text/plain,text/html,text/markdown"
+            accept={UPLOAD_TYPES}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
-          <span className="field-help">Plain text, Markdown or a saved web page.</span>
+          <span className="field-help">Plain text, a saved web page or a Word document.</span>
         </label>
       )}
       {mode === "url" && (

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Document, Packer, Paragraph } from "docx";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  asMember,
+  ensureClientBuilt,
+  hasChromium,
+  launchBrowser,
+  NO_CHROMIUM_REASON,
+  newMember,
+  openBrief,
+  unexpectedErrors,
+} from "../utils/browser.ts";
+import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+
+describe.skipIf(!hasChromium)(
+  `importing an article from a file${hasChromium ? "" : ` (skipped: ${NO_CHROMIUM_REASON})`}`,
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+    const dir = mkdtempSync(path.join(tmpdir(), "briefroom-upload-"));
+
+    beforeAll(async () => {
+      await ensureClientBuilt();
+      server = await startTestServer();
+      browser = await launchBrowser();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (server) removeDataDir(server.dataDir);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("offers Word documents, reads one, and clears a tab's error on leaving it", async () => {
+      const file = path.join(dir, "bridge.docx");
+      const doc = new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph("Harbour bridge to close for repairs"),
+              new Paragraph(
+                '"We know this is disruptive," said Amal Haddad, the department\'s director of roads.',
+              ),
+            ],
+          },
+        ],
+      });
+      writeFileSync(file, await Packer.toBuffer(doc));
+
+      const ada = await newMember(browser, server, "Ada Byron");
+      const brief = await asMember(ada, server, "POST", "/api/briefs", { title: "Bridge" });
+      await openBrief(ada.page, server.url, brief.id);
+      const sources = ada.page.getByRole("complementary", { name: "Sources" });
+      await sources.getByRole("button", { name: "Import article" }).first().click();
+      const form = sources.locator("form");
+
+      // Submitting without a file says what to choose; the message goes with its tab.
+      await form.getByRole("tab", { name: "Upload" }).click();
+      await form.getByRole("button", { name: "Import article" }).click();
+      const error = form.getByText("Choose a .txt, .html or .docx file.");
+      await error.waitFor();
+      await form.getByRole("tab", { name: "Paste" }).click();
+      expect(await error.count()).toBe(0);
+
+      // The picker offers what the server reads, Word documents included.
+      await form.getByRole("tab", { name: "Upload" }).click();
+      const picker = form.locator('input[type="file"]');
+      expect((await picker.getAttribute("accept"))?.split(",")).toEqual(
+        expect.arrayContaining([".txt", ".html", ".docx"]),
+      );
+      await picker.setInputFiles(file);
+      await form.getByRole("button", { name: "Import article" }).click();
+      const quote = sources.locator(".snippet-quote").filter({ hasText: "disruptive" });
+      await quote.waitFor();
+      expect(await quote.locator(".snippet-speaker").textContent()).toContain("Amal Haddad");
+
+      expect(unexpectedErrors(ada.errors)).toEqual([]);
+      await ada.context.close();
+    });
+  },
+);
