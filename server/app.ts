@@ -70,7 +70,11 @@ export function createApp(deps: AppDeps) {
     .route("/api/articles", articlesRoutes({ ...deps, importLimit: auth.rateLimit.imports }))
     .route(
       "/api/templates",
-      templatesRoutes({ ...deps, loadBriefDoc: (briefId) => loadBriefDoc(deps, briefId) }),
+      templatesRoutes({
+        ...deps,
+        loadBriefDoc: (briefId) => loadBriefDoc(deps, briefId),
+        requireBriefReader: (c, briefId) => auth.checkBriefRole(c, briefId, "viewer"),
+      }),
     )
     .route(
       "/collab",

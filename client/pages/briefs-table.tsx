@@ -64,12 +64,14 @@ export function BriefsTable({ briefs, templates, onDelete }: BriefsTableProps) {
               >
                 Open
               </Link>
-              <ConfirmButton
-                label="Delete"
-                confirmLabel="Delete for everyone"
-                subject={b.title}
-                onConfirm={() => onDelete(b)}
-              />
+              {b.role === "owner" && (
+                <ConfirmButton
+                  label="Delete"
+                  confirmLabel="Delete for everyone"
+                  subject={b.title}
+                  onConfirm={() => onDelete(b)}
+                />
+              )}
             </td>
           </tr>
         ))}

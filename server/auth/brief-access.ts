@@ -33,13 +33,22 @@ export async function roleFor(
   return (await store.shares.forUser(brief.id, auth.user.id))?.role ?? null;
 }
 
-/** The briefs a user may list: all for admins, else their own plus those shared with them. */
-export async function visibleBriefs(store: Store, auth: Auth | null): Promise<Brief[]> {
+/**
+ * The briefs a user may list, each with the user's role on it (as `roleFor` gives it): all
+ * for admins, else their own plus those shared with them.
+ */
+export async function visibleBriefs(
+  store: Store,
+  auth: Auth | null,
+): Promise<(Brief & { role: BriefRole })[]> {
   if (auth?.kind !== "user") return [];
   const all = await store.briefs.list();
-  if (auth.user.isAdmin) return all;
-  const shared = new Set(await store.shares.briefIdsForUser(auth.user.id));
-  return all.filter((b) => b.ownerId === auth.user.id || shared.has(b.id));
+  if (auth.user.isAdmin) return all.map((b) => ({ ...b, role: "owner" }));
+  const shared = await store.shares.rolesForUser(auth.user.id);
+  return all.flatMap((b) => {
+    const role = b.ownerId === auth.user.id ? "owner" : shared.get(b.id);
+    return role ? [{ ...b, role }] : [];
+  });
 }
 
 interface Resolved {

@@ -9,7 +9,7 @@ import { sharesRoutes } from "../routes/shares.ts";
 import type { Brief } from "../schema/brief.ts";
 import type { Store } from "../store/store.ts";
 import { type Audit, auditor, auditSuccesses } from "./audit.ts";
-import { type BriefRole, requireBriefRole, visibleBriefs } from "./brief-access.ts";
+import { type BriefRole, briefAccess, requireBriefRole, visibleBriefs } from "./brief-access.ts";
 import { briefPolicy } from "./brief-policy.ts";
 import { clientIp, trustedProxy } from "./client-ip.ts";
 import { csrf } from "./csrf.ts";
@@ -36,8 +36,10 @@ export interface InstalledAuth {
   requireAdmin: MiddlewareHandler;
   /** At least `min` on the brief in path param `param` (default `id`): else 401/403/404. */
   requireBriefRole: (min: BriefRole, param?: string) => MiddlewareHandler;
+  /** As `requireBriefRole`, for a brief named elsewhere than the path (a request body). */
+  checkBriefRole: (c: Context, briefId: string, min: BriefRole) => Promise<void>;
   /** The briefs the caller may list (all for admins; own and shared for others). */
-  visibleBriefs: (c: Context) => Promise<Brief[]>;
+  visibleBriefs: (c: Context) => Promise<(Brief & { role: BriefRole })[]>;
   /** Rate limits for routes outside auth: imports, per user. */
   rateLimit: { imports: MiddlewareHandler };
   /** Records a security event (see AuditType). */
@@ -89,6 +91,9 @@ export function installAuth(app: Hono, deps: InstallAuthDeps): InstalledAuth {
     requireUser,
     requireAdmin,
     requireBriefRole: requireRole,
+    checkBriefRole: async (c, briefId, min) => {
+      await briefAccess(c, store, briefId, min);
+    },
     visibleBriefs: (c) => visibleBriefs(store, getAuth(c)),
     rateLimit: {
       imports: rateLimit(imports, (c) => {

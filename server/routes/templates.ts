@@ -1,5 +1,5 @@
 import { zValidator } from "@hono/zod-validator";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type * as Y from "yjs";
 import { AppError, badRequest, notFound, tooLarge, unsupportedMedia } from "../errors.ts";
@@ -19,6 +19,11 @@ export interface TemplatesRoutesDeps {
   store: Store;
   /** The live or stored Y.Doc of a brief, or null when there is no such brief. */
   loadBriefDoc: (briefId: string) => Promise<Y.Doc | null>;
+  /**
+   * Throws unless the caller may read the brief (404 when it is not theirs to see): a template
+   * made from a brief carries its title and headings.
+   */
+  requireBriefReader: (c: Context, briefId: string) => Promise<void>;
 }
 
 /** Room for multipart boundaries and part headers around an upload at the size limit. */
@@ -41,7 +46,11 @@ function failWithField(result: { success: boolean; data: unknown }) {
 }
 
 /** `/api/templates`: list, read, create (from JSON or from a brief), replace, delete, reference .docx. */
-export function templatesRoutes({ registry, loadBriefDoc }: TemplatesRoutesDeps) {
+export function templatesRoutes({
+  registry,
+  loadBriefDoc,
+  requireBriefReader,
+}: TemplatesRoutesDeps) {
   return new Hono()
     .get("/", async (c) => c.json(await registry.list()))
     .get("/:id", async (c) => {
@@ -52,6 +61,7 @@ export function templatesRoutes({ registry, loadBriefDoc }: TemplatesRoutesDeps)
     .post("/", zValidator("json", CreateTemplateSchema, failWithField), async (c) => {
       const body = c.req.valid("json");
       if (!("fromBriefId" in body)) return c.json(await registry.create(body), 201);
+      await requireBriefReader(c, body.fromBriefId);
       const doc = await loadBriefDoc(body.fromBriefId);
       if (!doc) throw notFound("brief", body.fromBriefId);
       return c.json(await saveBriefAsTemplate(registry, doc, body.name), 201);

@@ -83,8 +83,8 @@ export interface ShareRepo {
   forUser(briefId: string, userId: string): Promise<Share | null>;
   /** The link share a token hash belongs to (expired ones too: the caller checks). */
   byTokenHash(tokenHash: string): Promise<Share | null>;
-  /** Ids of every brief shared with the user. */
-  briefIdsForUser(userId: string): Promise<string[]>;
+  /** Every brief shared with the user, and the role each share gives. */
+  rolesForUser(userId: string): Promise<Map<string, ShareRole>>;
   /** Whether any brief is waiting for this email to sign up (invite-only sign-up). */
   hasPending(email: string): Promise<boolean>;
   /** Attaches the pending shares of `email` to the account just created for it. */

@@ -161,23 +161,29 @@ describe("every route answers each role as specified", () => {
     expect(actual).toEqual(row.expect);
   });
 
-  it("lists to each user only the briefs they may see", async () => {
+  it("lists to each user only the briefs they may see, with their role on each", async () => {
+    type Listed = { id: string; role: string }[];
     const listed = async (who: Who) =>
-      (
-        (
-          await call<{ briefs: { id: string }[] }>(server, "GET", "/api/briefs", {
-            token: token(who),
-          })
-        ).body.briefs ?? []
-      ).map((b) => b.id);
+      (await call<{ briefs: Listed }>(server, "GET", "/api/briefs", { token: token(who) })).body
+        .briefs ?? [];
     for (const who of ["owner", "editor", "commenter", "viewer"] as const)
-      expect(await listed(who)).toContain(brief);
-    expect(await listed("other")).not.toContain(brief);
-    expect(
-      (await server.api<{ briefs: { id: string }[] }>("GET", "/api/briefs")).body.briefs.map(
-        (b) => b.id,
-      ),
-    ).toContain(brief);
+      expect((await listed(who)).find((b) => b.id === brief)?.role).toBe(who);
+    expect((await listed("other")).map((b) => b.id)).not.toContain(brief);
+    const admin = (await server.api<{ briefs: Listed }>("GET", "/api/briefs")).body.briefs;
+    expect(admin.find((b) => b.id === brief)?.role).toBe("owner");
+  });
+
+  it("saves a brief as a template only for those who may read it", async () => {
+    const actual = {} as Record<Who, number>;
+    for (const who of WHO) {
+      actual[who] = (
+        await call(server, "POST", "/api/templates", {
+          token: token(who),
+          body: { fromBriefId: brief, name: `Matrix by ${who}` },
+        })
+      ).status;
+    }
+    expect(actual).toEqual(s(201, 201, 201, 201, 404, 401, 401));
   });
 
   it("lets the admin read the audit log", async () => {

@@ -107,7 +107,7 @@ export function authStoreContract(
         createdBy: "owner",
       });
       expect(changed).toMatchObject({ created: false, share: { id: "s1", role: "editor" } });
-      expect(await store.shares.briefIdsForUser("later")).toEqual(["b1"]);
+      expect(await store.shares.rolesForUser("later")).toEqual(new Map([["b1", "editor"]]));
     });
 
     it("finds link shares by token hash, never returning the hash", async () => {

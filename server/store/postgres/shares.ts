@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { ShareRepo } from "../auth-store.ts";
+import type { ShareRepo, ShareRole } from "../auth-store.ts";
 import { type ShareRow, toShare } from "../sqlite/shares.ts";
 
 /** Every column but the token hash, which never leaves the store. */
@@ -56,12 +56,12 @@ export function pgShares(pool: pg.Pool): ShareRepo {
       );
       return row ? toShare(row) : null;
     },
-    async briefIdsForUser(userId) {
-      const { rows } = await pool.query<{ brief_id: string }>(
-        "SELECT brief_id FROM shares WHERE kind = 'user' AND user_id = $1",
+    async rolesForUser(userId) {
+      const { rows } = await pool.query<{ brief_id: string; role: ShareRole }>(
+        "SELECT brief_id, role FROM shares WHERE kind = 'user' AND user_id = $1",
         [userId],
       );
-      return rows.map((r) => r.brief_id);
+      return new Map(rows.map((r) => [r.brief_id, r.role]));
     },
     async hasPending(email) {
       const { rowCount } = await pool.query(

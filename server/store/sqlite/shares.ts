@@ -51,7 +51,9 @@ export function sqliteShares(db: Database.Database): ShareRepo {
   const byToken = db.prepare(
     `SELECT ${COLUMNS} FROM shares WHERE kind = 'link' AND token_hash = ?`,
   );
-  const briefsOf = db.prepare("SELECT brief_id FROM shares WHERE kind = 'user' AND user_id = ?");
+  const briefsOf = db.prepare(
+    "SELECT brief_id, role FROM shares WHERE kind = 'user' AND user_id = ?",
+  );
   const pending = db.prepare(
     "SELECT 1 FROM shares WHERE kind = 'user' AND email = ? AND user_id IS NULL LIMIT 1",
   );
@@ -117,8 +119,9 @@ export function sqliteShares(db: Database.Database): ShareRepo {
       const row = byToken.get(tokenHash) as ShareRow | undefined;
       return row ? toShare(row) : null;
     },
-    async briefIdsForUser(userId) {
-      return (briefsOf.all(userId) as { brief_id: string }[]).map((r) => r.brief_id);
+    async rolesForUser(userId) {
+      const rows = briefsOf.all(userId) as { brief_id: string; role: ShareRole }[];
+      return new Map(rows.map((r) => [r.brief_id, r.role]));
     },
     async hasPending(email) {
       return pending.get(email) !== undefined;
