@@ -61,7 +61,7 @@ export function DownloadButton({
         aria-busy={busy}
       >
         <Icon name="download" />
-        {busy ? "Preparing…" : "Download .docx"}
+        <span className="btn-label">{busy ? "Preparing…" : "Download .docx"}</span>
       </button>
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
-import { SNIPPET_MIME, snippetContent, snippetFromDrag } from "./snippet-content.ts";
+import { insertSnippet } from "./insert-snippet.ts";
+import { SNIPPET_MIME, snippetFromDrag } from "./snippet-content.ts";
 
 /** Lets snippets dragged from the sources panel drop into the brief where the mouse is. */
 export const SnippetDrop = Extension.create({
@@ -17,7 +18,7 @@ export const SnippetDrop = Extension.create({
             const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
             if (!at) return false;
             event.preventDefault();
-            return editor.chain().focus().insertContentAt(at.pos, snippetContent(snippet)).run();
+            return insertSnippet(editor, snippet, at.pos);
           },
         },
       }),

@@ -21,7 +21,7 @@ import { PresenceList } from "../components/presence-list.tsx";
 import { TitleInput } from "../components/title-input.tsx";
 import { UserMenu } from "../components/user-menu.tsx";
 import { BriefEditor } from "../editor/brief-editor.tsx";
-import { snippetContent } from "../editor/snippet-content.ts";
+import { insertSnippet } from "../editor/insert-snippet.ts";
 import { DetailsPanel } from "../fields/details-panel.tsx";
 import { keepLoadedAssets } from "../offline-shell.ts";
 import { paths } from "../router.ts";
@@ -80,10 +80,10 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
     [editor],
   );
 
-  const insertSnippet = useCallback(
+  const insertFromSources = useCallback(
     (snippet: Snippet) => {
       if (!editor) return false;
-      return editor.chain().focus().insertContent(snippetContent(snippet)).run();
+      return insertSnippet(editor, snippet);
     },
     [editor],
   );
@@ -114,6 +114,8 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
   }
 
   const templateId = meta?.templateId ?? (record.status === "ok" ? record.brief.templateId : null);
+  // The details and sources panels are for members; a guest with a link gets the text alone.
+  const layout = !account ? "text-only" : showDetails ? "with-details" : null;
   return (
     <div className="brief-page" data-access={access}>
       <button type="button" className="skip-link" onClick={() => editor?.commands.focus()}>
@@ -121,16 +123,18 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
       </button>
       <header className="topbar brief-topbar">
         <Brand compact />
-        <button
-          type="button"
-          className="btn btn-quiet panel-toggle"
-          aria-expanded={showDetails}
-          aria-controls="details-panel"
-          onClick={() => setShowDetails(!showDetails)}
-        >
-          <Icon name="panel" />
-          Details
-        </button>
+        {account && (
+          <button
+            type="button"
+            className="btn btn-quiet panel-toggle"
+            aria-expanded={showDetails}
+            aria-controls="details-panel"
+            onClick={() => setShowDetails(!showDetails)}
+          >
+            <Icon name="panel" />
+            <span className="btn-label">Details</span>
+          </button>
+        )}
         <TitleInput
           value={title}
           onChange={(v) => session && setTitle(session.doc, v)}
@@ -147,7 +151,7 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
           {access === "owner" && (
             <button type="button" className="btn" onClick={() => setSharing(true)}>
               <Icon name="share" />
-              Share
+              <span className="btn-label">Share</span>
             </button>
           )}
           <DownloadButton briefId={briefId} title={title} linkToken={linkToken} />
@@ -160,7 +164,7 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
           )}
         </div>
       </header>
-      <div className={`brief-layout${showDetails ? " with-details" : ""}`}>
+      <div className={layout ? `brief-layout ${layout}` : "brief-layout"}>
         {showDetails && account && (
           <DetailsPanel
             id="details-panel"
@@ -186,7 +190,7 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
           )}
         </main>
         {account && (
-          <SourcesPanel onInsert={insertSnippet} canInsert={Boolean(editor) && editable} />
+          <SourcesPanel onInsert={insertFromSources} canInsert={Boolean(editor) && editable} />
         )}
       </div>
       {sharing && <ShareDialog briefId={briefId} title={title} onClose={() => setSharing(false)} />}

@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   asMember,
+  editorText,
   ensureClientBuilt,
   hasChromium,
   launchBrowser,
@@ -76,6 +77,28 @@ describe.skipIf(!hasChromium)(
       expect(await theirs.textContent()).toContain("This establishes a framework");
       expect(await theirs.getAttribute("data-article-id")).toBeTruthy();
       expect(await theirs.getAttribute("data-snippet-id")).toBeTruthy();
+
+      // Typing on carries on below the quote, never in its words.
+      const quoted = await theirs.evaluate((el) => el.querySelector("p")?.firstChild?.textContent);
+      expect(quoted).toContain("This establishes a framework");
+      await ada.page.keyboard.type("Our reading of it.");
+      const lines = async () => (await editorText(ben.page)).split("\n");
+      await expect.poll(lines).toEqual([quoted, "Our reading of it."]);
+      // A snippet inserted with the cursor inside a quote goes after it, not into it.
+      await ada.page.locator(".ProseMirror blockquote p").first().click();
+      await quote.getByRole("button", { name: /^Insert quote/ }).click();
+      await expect.poll(lines).toEqual([quoted, quoted, "Our reading of it."]);
+      expect(await ben.page.locator(".ProseMirror blockquote blockquote").count()).toBe(0);
+
+      // On a phone the top bar wraps instead of pushing its buttons off the screen.
+      await ada.page.setViewportSize({ width: 390, height: 844 });
+      const shareButton = ada.page.getByRole("button", { name: "Share" });
+      await expect
+        .poll(() => ada.page.evaluate(() => document.documentElement.scrollWidth))
+        .toBe(390);
+      const box = await shareButton.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+      await ada.page.getByRole("button", { name: "Download .docx" }).waitFor();
 
       expect(unexpectedErrors(ada.errors)).toEqual([]);
       expect(unexpectedErrors(ben.errors)).toEqual([]);

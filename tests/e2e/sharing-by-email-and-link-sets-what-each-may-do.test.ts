@@ -71,6 +71,10 @@ describe.skipIf(!hasChromium)(
       await openBrief(guest.page, server.url, brief.id, token);
       await guest.page.getByText("View only").waitFor();
       expect(await editorText(guest.page)).toBe("Only Ada writes here.");
+      // The guest has no details or sources panels, so the text takes the whole width.
+      expect(await guest.page.getByRole("button", { name: "Details" }).count()).toBe(0);
+      const column = await guest.page.locator(".editor-column").boundingBox();
+      expect(column?.width).toBeGreaterThan(0.95 * (guest.page.viewportSize()?.width ?? 0));
 
       for (const p of [ben, guest]) {
         expect(unexpectedErrors(p.errors).filter((e) => !READ_ONLY_PROBE.test(e))).toEqual([]);
