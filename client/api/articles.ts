@@ -14,7 +14,7 @@ export const articlesApi = {
     ok(articles[":id"].$get({ param: { id } })) as Promise<Article>,
   import: async (input: ArticleImport): Promise<Article> =>
     ok(articles.$post({ json: input } as never)) as Promise<Article>,
-  /** Uploads a .txt, .html or .md file as the multipart field `file`. */
+  /** Uploads a .txt, .html or .docx file as the multipart field `file`. */
   async upload(file: File): Promise<Article> {
     const form = new FormData();
     form.set("file", file);

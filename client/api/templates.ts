@@ -10,4 +10,7 @@ export const templatesApi = {
   },
   get: async (id: string): Promise<TemplateInfo> =>
     ok(client.api.templates[":id"].$get({ param: { id } })) as Promise<TemplateInfo>,
+  /** Saves a brief's structure, fields and style as a new template named `name`. */
+  fromBrief: async (fromBriefId: string, name: string): Promise<TemplateInfo> =>
+    ok(client.api.templates.$post({ json: { fromBriefId, name } })) as Promise<TemplateInfo>,
 };

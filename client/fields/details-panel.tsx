@@ -3,11 +3,14 @@ import type { FieldValues } from "../../server/schema/brief.ts";
 import { setField } from "../collab/meta.ts";
 import type { BriefSession } from "../collab/session.ts";
 import { FieldInput } from "./field-input.tsx";
+import { SaveAsTemplate } from "./save-as-template.tsx";
 import { useTemplate } from "./use-template.ts";
 import { WritingGuide } from "./writing-guide.tsx";
 
 interface DetailsPanelProps {
   id: string;
+  briefId: string;
+  title: string;
   session: BriefSession | null;
   templateId: string | null;
   fields: FieldValues;
@@ -20,6 +23,8 @@ interface DetailsPanelProps {
 /** The template's fields, edited live for everyone through the brief's `meta` map. */
 export function DetailsPanel({
   id,
+  briefId,
+  title,
   session,
   templateId,
   fields,
@@ -64,6 +69,7 @@ export function DetailsPanel({
             <WritingGuide template={load.template} />
           </>
         )}
+        {!readOnly && <SaveAsTemplate briefId={briefId} title={title} />}
       </div>
     </aside>
   );

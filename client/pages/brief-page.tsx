@@ -168,6 +168,8 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
         {showDetails && account && (
           <DetailsPanel
             id="details-panel"
+            briefId={briefId}
+            title={title}
             session={session}
             templateId={templateId}
             fields={meta?.fields ?? {}}

@@ -80,5 +80,38 @@ describe.skipIf(!hasChromium)(
         await ada.context.close();
       },
     );
+
+    it("saves a brief as a template the next brief can start from", async () => {
+      const ada = await newMember(browser, server, "Ada Byron");
+      const { page } = ada;
+      await page
+        .getByRole("button", { name: /New brief|Create your first brief/ })
+        .first()
+        .click();
+      const dialog = page.getByRole("dialog", { name: "New brief" });
+      await dialog.locator('.template-card[data-template-id="situation-report"]').click();
+      await dialog.getByLabel("Title").fill("Flooding, day two");
+      await dialog.getByRole("button", { name: "Create brief" }).click();
+      await page.locator(".ProseMirror").waitFor();
+
+      const details = page.getByRole("complementary", { name: "Brief details" });
+      await details.getByRole("button", { name: "Save as template…" }).click();
+      const form = details.getByRole("form", { name: "Save as template" });
+      expect(await form.getByLabel("Template name").inputValue()).toBe("Flooding, day two");
+      await form.getByLabel("Template name").fill("Sitrep, our way");
+      await form.getByRole("button", { name: "Save template" }).click();
+      await page.getByText("Saved as the template “Sitrep, our way”").waitFor();
+      expect(await form.count()).toBe(0);
+
+      await page.goto(server.url);
+      await page.getByRole("button", { name: "New brief" }).first().click();
+      const card = page
+        .getByRole("dialog", { name: "New brief" })
+        .locator('.template-card[data-template-id="sitrep-our-way"]');
+      await expect.poll(() => card.textContent()).toContain("Sitrep, our way");
+
+      expect(unexpectedErrors(ada.errors)).toEqual([]);
+      await ada.context.close();
+    });
   },
 );
