@@ -29,15 +29,35 @@ export function useSourceCheck(
       );
     };
     const schedule = () => {
-      // An answer still on its way describes the doc before this change: drop it.
-      pending?.abort();
       clearTimeout(timer);
       timer = setTimeout(run, CHECK_DELAY_MS);
     };
-    session.doc.on("update", schedule);
+    // Until the first sync, updates are what the server already holds (which the check asked
+    // for at open covers: it is made on the server's copy) or this browser's offline copy,
+    // which may hold edits the server gets with that sync: checked again once it is in.
+    const { provider } = session;
+    let synced = provider.synced;
+    let keptHere = false;
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced || synced) return;
+      synced = true;
+      if (keptHere) schedule();
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (!synced) {
+        keptHere ||= origin !== provider;
+        return;
+      }
+      // An answer still on its way describes the doc before this change: drop it.
+      pending?.abort();
+      schedule();
+    };
+    provider.on("sync", onSync);
+    session.doc.on("update", onUpdate);
     run();
     return () => {
-      session.doc.off("update", schedule);
+      provider.off("sync", onSync);
+      session.doc.off("update", onUpdate);
       clearTimeout(timer);
       pending?.abort();
       setResult(null);
