@@ -7,13 +7,15 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A template's fields filled with their defaults ("today" becomes the date). */
+/**
+ * A template's fields filled with their defaults ("today" becomes the date), as the server
+ * fills them: a field without a default, a select too, starts empty.
+ */
 export function fieldDefaults(fields: readonly TemplateField[], today = new Date()): FieldValues {
   const values: FieldValues = {};
   for (const f of fields) {
     if (f.type === "date") values[f.key] = f.default === "today" ? isoDate(today) : f.default;
-    else if (f.type === "select") values[f.key] = f.default ?? f.options[0] ?? "";
-    else values[f.key] = f.default;
+    else values[f.key] = f.default ?? "";
   }
   return values;
 }

@@ -25,7 +25,11 @@ export function FieldInput({ field, value, onChange, disabled }: FieldInputProps
       </label>
       {field.type === "select" ? (
         <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-          {!field.options.includes(value) && <option value={value}>{value || "Choose…"}</option>}
+          {/* An optional field can always go back to empty; a required one starts there. */}
+          {(!field.required || value === "") && (
+            <option value="">{field.required ? "Choose…" : "None"}</option>
+          )}
+          {value !== "" && !field.options.includes(value) && <option value={value}>{value}</option>}
           {field.options.map((o) => (
             <option key={o} value={o}>
               {o}

@@ -1,8 +1,11 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { docxFileName } from "../../client/components/download-button.tsx";
 import { relativeTime } from "../../client/components/format.ts";
 import { normaliseHref } from "../../client/editor/toolbar-state.ts";
 import { fieldDefaults, isoDate, missingRequired } from "../../client/fields/defaults.ts";
+import { FieldInput } from "../../client/fields/field-input.tsx";
 import { matchRoute, paths } from "../../client/router.ts";
 import { TemplateFieldSchema } from "../../server/schema/template.ts";
 
@@ -23,13 +26,31 @@ const fields = [
 describe("UI helpers", () => {
   it("fill template fields with their defaults, today's date for 'today'", () => {
     const today = new Date(2024, 9, 25);
+    // A select without a default starts empty (it is no caveat or audience nobody chose).
     expect(fieldDefaults(fields, today)).toEqual({
       classification: "OFFICIAL",
-      audience: "Minister",
+      audience: "",
       author: "",
       date: "2024-10-25",
     });
     expect(isoDate(new Date(2024, 0, 5))).toBe("2024-01-05");
+  });
+
+  it("offer an empty choice in a select: None while optional, Choose… until required is met", () => {
+    const options = (index: number, value: string) =>
+      [
+        ...renderToStaticMarkup(
+          createElement(FieldInput, { field: fields[index]!, value, onChange: () => {} }),
+        ).matchAll(/<option value="([^"]*)"( selected="")?>([^<]*)<\/option>/g),
+      ].map(([, v, selected, label]) => `${v}=${label}${selected ? " (selected)" : ""}`);
+    expect(options(1, "")).toEqual(["=None (selected)", "Minister=Minister", "Public=Public"]);
+    expect(options(1, "Public")).toEqual([
+      "=None",
+      "Minister=Minister",
+      "Public=Public (selected)",
+    ]);
+    expect(options(0, "")).toEqual(["=Choose… (selected)", "OFFICIAL=OFFICIAL", "SECRET=SECRET"]);
+    expect(options(0, "SECRET")).toEqual(["OFFICIAL=OFFICIAL", "SECRET=SECRET (selected)"]);
   });
 
   it("name the required fields left empty", () => {
