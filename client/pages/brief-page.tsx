@@ -28,7 +28,7 @@ import { paths } from "../router.ts";
 import { ShareDialog } from "../sharing/share-dialog.tsx";
 import { SourcesPanel } from "../sources/sources-panel.tsx";
 import { briefAccess } from "./brief-access.ts";
-import { NotFoundPage } from "./not-found-page.tsx";
+import { BriefClosedPage } from "./brief-closed-page.tsx";
 import { useBriefRecord } from "./use-brief-record.ts";
 import { useWideScreen } from "./use-wide-screen.ts";
 
@@ -101,14 +101,14 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
   }, [deleted, session]);
 
   if (record.status === "missing" || connection.connection === "gone") {
+    const reload = async (discardLocal: boolean) => {
+      if (discardLocal) await session?.local.clearData().catch(() => {});
+      location.reload();
+    };
     return (
-      <NotFoundPage
-        title={deleted ? "This brief doesn't exist" : "This brief is closed to you"}
-        detail={
-          deleted
-            ? "It may have been deleted. Your other briefs are on the home page."
-            : "Ask its owner to share it with you again."
-        }
+      <BriefClosedPage
+        code={record.status === "missing" ? null : connection.closeCode}
+        onReload={reload}
       />
     );
   }
