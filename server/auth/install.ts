@@ -103,7 +103,7 @@ export function installAuth(app: Hono, deps: InstallAuthDeps): InstalledAuth {
     },
     audit,
     routes: {
-      auth: authRoutes({ store, env: deps.env, audit, limits }),
+      auth: authRoutes({ store, rooms: deps.rooms, env: deps.env, audit, limits }),
       me: meRoutes(),
       admin: adminRoutes({ store }),
       shares: sharesRoutes({ store, rooms: deps.rooms, audit, requireBriefRole: requireRole }),

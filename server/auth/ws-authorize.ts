@@ -68,6 +68,6 @@ export function wsAuthorizer(deps: { store: Store; rooms: RoomManager; log: Logg
       closeAtExpiry(auth.share);
       return { userId: linkPrincipal(auth.share.id), canWrite: canWrite(role) };
     }
-    return { userId: auth.user.id, canWrite: canWrite(role) };
+    return { userId: auth.user.id, session: auth.tokenHash, canWrite: canWrite(role) };
   };
 }

@@ -12,9 +12,11 @@ export interface FanoutMessage {
 
 /** An access change every instance must act on (close sockets of a brief or a user). */
 export interface ControlMessage {
-  type: "evict" | "revoke";
-  briefId: string;
+  /** evict: close a brief's sockets; revoke: one user's on it; end-session: one session's. */
+  type: "evict" | "revoke" | "end-session";
+  briefId?: string;
   userId?: string;
+  session?: string;
   code: number;
   reason: string;
 }

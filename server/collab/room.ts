@@ -267,8 +267,17 @@ export class Room {
 
   /** Closes the connections of one user (access revoked). */
   closeUser(userId: string, code: number, reason: string): void {
+    this.closeWhere((access) => access.userId === userId, code, reason);
+  }
+
+  /** Closes the sockets of one sign-in session (its owner signed out). */
+  closeSession(session: string, code: number, reason: string): void {
+    this.closeWhere((access) => access.session === session, code, reason);
+  }
+
+  private closeWhere(which: (access: Access) => boolean, code: number, reason: string): void {
     for (const [socket, conn] of [...this.conns]) {
-      if (conn.access.userId !== userId) continue;
+      if (!which(conn.access)) continue;
       this.leave(socket);
       socket.close(code, reason);
     }

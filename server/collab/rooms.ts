@@ -147,10 +147,27 @@ export class RoomManager {
     await this.opts.fanout?.publishControl({ type: "revoke", briefId, userId, code, reason });
   }
 
+  /** Closes the sockets of one sign-in session (signed out), in every brief, on every instance. */
+  async endSession(session: string, code: number, reason: string): Promise<void> {
+    this.closeSessionLocal(session, code, reason);
+    await this.opts.fanout?.publishControl({ type: "end-session", session, code, reason });
+  }
+
+  private closeSessionLocal(session: string, code: number, reason: string): void {
+    for (const { room } of this.entries.values()) room?.closeSession(session, code, reason);
+  }
+
   /** Acts on an access change published by any instance. */
   handleControl(msg: ControlMessage): void {
-    if (msg.type === "evict") void this.evictLocal(msg.briefId, msg.code, msg.reason);
-    else if (msg.userId) this.loaded(msg.briefId)?.closeUser(msg.userId, msg.code, msg.reason);
+    if (msg.type === "end-session") {
+      if (msg.session) this.closeSessionLocal(msg.session, msg.code, msg.reason);
+    } else if (!msg.briefId) {
+      return;
+    } else if (msg.type === "evict") {
+      void this.evictLocal(msg.briefId, msg.code, msg.reason);
+    } else if (msg.userId) {
+      this.loaded(msg.briefId)?.closeUser(msg.userId, msg.code, msg.reason);
+    }
   }
 
   private async evictLocal(briefId: string, code: number, reason: string): Promise<void> {

@@ -21,6 +21,8 @@ export const OPEN = 1;
 export interface Access {
   /** Display name for logs; presence comes from the client's awareness state. */
   userId: string | null;
+  /** The sign-in session the connection came with (its token's hash), to end with it. */
+  session?: string;
   /** Viewers and commenters receive updates but may not change the document. */
   canWrite: boolean;
 }

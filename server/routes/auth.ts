@@ -13,21 +13,24 @@ import { RateLimiter, rateLimit, tooMany } from "../auth/rate-limit.ts";
 import { clearSessionCookie, setSessionCookie, startSession } from "../auth/session.ts";
 import { smallBody } from "../auth/small-body.ts";
 import { newId } from "../auth/tokens.ts";
+import type { RoomManager } from "../collab/rooms.ts";
 import type { Env } from "../env.ts";
 import { AppError, badRequest, conflict, forbidden } from "../errors.ts";
 import { type AuthResponse, LoginSchema, SignupSchema } from "../schema/auth.ts";
+import { CloseCode } from "../schema/protocol.ts";
 import type { Store } from "../store/store.ts";
 import { validate } from "./validation.ts";
 
 export interface AuthRoutesDeps {
   store: Store;
+  rooms: Pick<RoomManager, "endSession">;
   env: Pick<Env, "SIGNUP">;
   audit: Audit;
   limits: AuthLimits;
 }
 
 /** `/api/auth`: sign up, sign in, sign out. Each answers with the session token and cookie. */
-export function authRoutes({ store, env, audit, limits }: AuthRoutesDeps) {
+export function authRoutes({ store, rooms, env, audit, limits }: AuthRoutesDeps) {
   const signupIp = new RateLimiter(limits.signupPerIp);
   const loginIp = new RateLimiter(limits.loginPerIp);
   const loginEmail = new RateLimiter(limits.loginFailuresPerEmail);
@@ -105,6 +108,8 @@ export function authRoutes({ store, env, audit, limits }: AuthRoutesDeps) {
       const auth = getAuth(c);
       if (auth?.kind === "user") {
         await store.sessions.delete(auth.tokenHash);
+        // Briefs this session has open stop taking its edits now, not at its next request.
+        await rooms.endSession(auth.tokenHash, CloseCode.Unauthenticated, "signed out");
         await audit(c, { type: "logout" });
       }
       clearSessionCookie(c);

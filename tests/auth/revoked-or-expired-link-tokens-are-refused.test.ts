@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call } from "../utils/auth.ts";
+import { call, signIn } from "../utils/auth.ts";
 import { closeCode, openRawSocket, type RawSocket } from "../utils/raw-socket.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
 import { type Cast, newBrief, share, signUpCast } from "./fixtures.ts";
@@ -55,6 +55,22 @@ describe("revoking or expiring access", () => {
     const again = openRawSocket(`${server.wsUrl}/${id}?token=${link.token}`, { auth: false });
     expect(await closeCode(again)).toBe(4401);
     expect((await call(server, "GET", `/api/briefs/${id}?token=${link.token}`)).status).toBe(401);
+  });
+
+  it("signing out closes that session's live sockets, not the person's other sessions'", async () => {
+    const id = await newBrief(server, cast.owner);
+    const elsewhere = await signIn(server, cast.owner.user.email);
+    const [here, there] = [
+      await openSocket(id, cast.owner.token),
+      await openSocket(id, elsewhere.token),
+    ];
+    const out = await call(server, "POST", "/api/auth/logout", { token: elsewhere.token });
+    expect(out.status).toBe(204);
+    expect(await closeCode(there, 1000)).toBe(4401);
+    expect(stillOpen(here)).toBe(true);
+    const again = openRawSocket(`${server.wsUrl}/${id}?token=${elsewhere.token}`, { auth: false });
+    expect(await closeCode(again)).toBe(4401);
+    here.ws.close();
   });
 
   it("a link cannot be made already expired", async () => {
