@@ -4,6 +4,13 @@ import type { ExportStyle } from "../schema/template.ts";
 import { fullSourceText, shortSourceText } from "./source-text.ts";
 import { para, pStyle, rStyle, run, textRun } from "./xml/primitives.ts";
 
+/**
+ * What sets a footnote's text off from its number. Word's own footnotes start with the
+ * reference mark, then a run holding one space in the paragraph's font (so it is not
+ * superscripted with the mark), then the text; these are written the same way.
+ */
+const NOTE_SEPARATOR = " ";
+
 /** What a footnote points at: an article (by id) and, when known, the snippet that was cited. */
 export interface NoteTarget {
   articleId?: string | undefined;
@@ -39,7 +46,12 @@ export class FootnoteRegistry {
     const notes: Record<string, { children: Paragraph[] }> = {};
     this.texts.forEach((text, i) => {
       notes[String(i + 1)] = {
-        children: [new Paragraph({ style: "FootnoteText", children: [new TextRun(text)] })],
+        children: [
+          new Paragraph({
+            style: "FootnoteText",
+            children: [new TextRun(NOTE_SEPARATOR), new TextRun(text)],
+          }),
+        ],
       };
     });
     return notes;
@@ -49,7 +61,7 @@ export class FootnoteRegistry {
   xml(): string {
     let out = "";
     this.texts.forEach((text, i) => {
-      out += `<w:footnote w:id="${i + 1}">${para(pStyle("FootnoteText"), `${run(rStyle("FootnoteReference"), "<w:footnoteRef/>")}${textRun(text)}`)}</w:footnote>`;
+      out += `<w:footnote w:id="${i + 1}">${para(pStyle("FootnoteText"), `${run(rStyle("FootnoteReference"), "<w:footnoteRef/>")}${textRun(NOTE_SEPARATOR)}${textRun(text)}`)}</w:footnote>`;
     });
     return out;
   }

@@ -58,15 +58,76 @@ export function exportRoutes(deps: ExportDeps) {
         refuseLowCoverage(outcome.check, template.minCoverage, false);
         throw new Error("export refused without a reason"); // mustAsk and the gates agree
       }
-      const name =
-        (outcome.title || "brief")
-          .replace(/[^\w\- ]+/g, "")
-          .trim()
-          .slice(0, 80) || "brief";
       return c.body(outcome.bytes as Uint8Array<ArrayBuffer>, 200, {
         "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "content-disposition": `attachment; filename="${name}.docx"`,
+        "content-disposition": attachmentDisposition(outcome.title),
       });
     },
+  );
+}
+
+/**
+ * Characters a file name must not hold: those Windows reserves, control characters, the bidi
+ * controls that can disguise an extension, and lone surrogates (which can't be encoded).
+ */
+const UNSAFE_IN_FILE_NAME = /[/\\:*?"<>|\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/gu;
+/** Letters NFKD leaves whole that have a plain ASCII spelling. */
+const ASCII_SPELLING: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  Æ: "AE",
+  œ: "oe",
+  Œ: "OE",
+  ø: "o",
+  Ø: "O",
+  ł: "l",
+  Ł: "L",
+  đ: "d",
+  Đ: "D",
+  ð: "d",
+  Ð: "D",
+  þ: "th",
+  Þ: "Th",
+  ı: "i",
+};
+
+/**
+ * The `Content-Disposition` of a downloaded brief, named after its title: `filename*`
+ * (RFC 6266, RFC 5987 encoding) carries the title in UTF-8, and `filename` an ASCII spelling
+ * of it (accents dropped; "brief" when nothing is left) for clients that don't read the other.
+ */
+export function attachmentDisposition(title: string): string {
+  const name = fileName(title);
+  const ascii = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\x20-\x7E]/gu, (ch) => ASCII_SPELLING[ch] ?? "")
+    // NFKD can turn a full-width "／" or "＂" into a character the name must not hold.
+    .replace(UNSAFE_IN_FILE_NAME, "")
+    // Some browsers decode %XX in the plain parameter, so a literal % is left out there.
+    .replace(/%/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const fallback = /[A-Za-z0-9]/.test(ascii) ? ascii : "brief";
+  return `attachment; filename="${fallback}.docx"; filename*=UTF-8''${encodeRfc5987(`${name}.docx`)}`;
+}
+
+/** The title as a file name: unsafe characters gone, spaces collapsed, at most 80 characters. */
+function fileName(title: string): string {
+  const cleaned = title
+    .normalize("NFC")
+    .replace(UNSAFE_IN_FILE_NAME, "")
+    .replace(/\s+/g, " ")
+    // A leading dot would hide the file on macOS and Linux.
+    .replace(/^[.\s]+/, "")
+    .trim();
+  return Array.from(cleaned).slice(0, 80).join("").trim() || "brief";
+}
+
+/** Percent-encodes UTF-8 so that only RFC 5987's attr-char is left as is. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }

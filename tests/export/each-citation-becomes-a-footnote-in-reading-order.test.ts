@@ -3,9 +3,10 @@ import { parseBundle } from "../../server/schema/bundle.ts";
 import { renderParts, testTemplate, textOf } from "../utils/docx-xml.ts";
 import { cite, doc, p, quote, SOURCES, sampleBundle, text } from "../utils/sample-bundle.ts";
 
+/** Each footnote's text, without the space that sets it off from its number. */
 function footnoteTexts(footnotesXml: string): string[] {
   return [...footnotesXml.matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)].map((m) =>
-    textOf(m[2]!),
+    textOf(m[2]!).replace(/^ /, ""),
   );
 }
 
