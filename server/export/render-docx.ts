@@ -22,6 +22,7 @@ import { definesStyle, readReferenceDocx } from "./reference-docx.ts";
 import { renderSourcesList, sourcesSectionEnd } from "./sources-list.ts";
 import { customStyles, defaultStyles } from "./styles.ts";
 import { renderToc } from "./toc.ts";
+import { esc } from "./xml/escape.ts";
 import { writeBody } from "./xml/write-body.ts";
 
 /** A4, in twips. */
@@ -150,10 +151,12 @@ export async function renderDocx(
     sections,
   });
   const replace: [RegExp, string][] = [];
+  // The reference's header and footer are XML: values go in escaped ("<draft>" in a title).
+  const escaped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, esc(v)]));
   if (reference.header)
-    replace.push([/^word\/header\d+\.xml$/, fillPlaceholders(reference.header, values)]);
+    replace.push([/^word\/header\d+\.xml$/, fillPlaceholders(reference.header, escaped)]);
   if (reference.footer)
-    replace.push([/^word\/footer\d+\.xml$/, fillPlaceholders(reference.footer, values)]);
+    replace.push([/^word\/footer\d+\.xml$/, fillPlaceholders(reference.footer, escaped)]);
   if (!written) return packDocx(doc, replace);
   // docx numbers list instances and hyperlink relationships as it meets them; the written body
   // used them in document order, so they are registered in that order, before docx adds none.

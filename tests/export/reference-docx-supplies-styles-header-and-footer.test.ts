@@ -55,4 +55,17 @@ describe("a template's reference .docx", () => {
     expect(textOf(parts["word/header1.xml"]!)).toBe("ACME OFFICIAL-SENSITIVE");
     expect(textOf(parts["word/footer1.xml"]!)).toBe("Prepared by Policy Unit");
   });
+
+  it("escapes the values it puts into the reference's header and footer XML", async () => {
+    const author = `<Policy & "Unit">`;
+    const bundle = sampleBundle();
+    const { parts } = await renderParts(
+      { ...bundle, fields: { ...bundle.fields, author } },
+      testTemplate(),
+      { referenceDocx: await referenceDocx() },
+    );
+    const footer = parts["word/footer1.xml"]!;
+    expect(footer).toContain("Prepared by &lt;Policy &amp; &quot;Unit&quot;&gt;");
+    expect(footer).not.toContain(author);
+  });
 });
