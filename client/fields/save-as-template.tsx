@@ -24,6 +24,7 @@ export function SaveAsTemplate({ briefId, title }: { briefId: string; title: str
   }
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    if (!name.trim()) return setError("Give the template a name.");
     setBusy(true);
     setError(null);
     try {

@@ -97,5 +97,15 @@ describe("the templates API", () => {
       name: "X",
     });
     expect(missing.status).toBe(404);
+
+    // A name already taken, a built-in's included and whatever its case, is refused.
+    for (const name of ["Memo, our way", "policy BRIEF"]) {
+      const again = await server.json<ErrorBody>("POST", "/api/templates", {
+        fromBriefId: "brief1",
+        name,
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toMatch(/^name: there is already a template called "/);
+    }
   });
 });
