@@ -7,11 +7,12 @@ import type { Identity } from "../collab/identity.ts";
 import type { BriefSession } from "../collab/session.ts";
 import { renderCaret, renderSelection } from "./carets.ts";
 import { SnippetDrop } from "./snippet-drop.ts";
+import { TypedAttribution } from "./typed-attribution.ts";
 
 /**
  * The shared schema's extensions plus what only a live browser needs: the Y.Doc binding
- * (whose undo manager undoes only this person's edits), carets, snippet drops, and the source
- * check's margin flags.
+ * (whose undo manager undoes only this person's edits), carets, snippet drops, the source
+ * check's margin flags, and a quote's typed attribution shown in place of its drawn one.
  */
 export function collaborativeExtensions(session: BriefSession, identity: Identity): AnyExtension[] {
   return [
@@ -25,5 +26,6 @@ export function collaborativeExtensions(session: BriefSession, identity: Identit
     }),
     SnippetDrop,
     SourceFlags,
+    TypedAttribution,
   ];
 }

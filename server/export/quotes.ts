@@ -1,9 +1,12 @@
-import { FootnoteReferenceRun, Paragraph, TextRun } from "docx";
+import { FootnoteReferenceRun, Paragraph, type ParagraphChild, TextRun } from "docx";
+import { textblocks } from "../check/inline.ts";
+import { quoteText } from "../check/quote-block.ts";
 import type { PMNode } from "../schema/brief.ts";
 import type { Block } from "./blocks.ts";
 import { renderBlocks } from "./blocks.ts";
 import type { BlockOptions, RenderContext } from "./context.ts";
 import type { NoteTarget } from "./footnotes.ts";
+import { renderInline } from "./inline.ts";
 import { StyleId } from "./styles.ts";
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
@@ -26,16 +29,50 @@ export function quoteTarget(node: PMNode): NoteTarget | undefined {
   return { snippetId, articleId };
 }
 
+/** `node` without `line`, and without any container that only held `line`. */
+function without(node: PMNode, line: PMNode): PMNode | undefined {
+  if (node === line) return undefined;
+  if (!node.content?.length) return node;
+  const content = node.content.flatMap((child) => without(child, line) ?? []);
+  return content.length ? { ...node, content } : undefined;
+}
+
+/** A blockquote as export sets it: the quoted blocks, and what its attribution line shows. */
+export interface QuoteLayout {
+  /** Blocks in the Quote style. */
+  quoted: PMNode[];
+  /** The source the attribution footnotes; undefined for a quote with no attribution line. */
+  target: NoteTarget | undefined;
+  /**
+   * The "— Name, role" line the brief typed as the quote's last line, read as the source check
+   * reads one (so a wrong name in it is still flagged). It is the attribution line: the one
+   * from the speaker attr would print the attribution twice.
+   */
+  typed: PMNode | undefined;
+}
+
+/** How a blockquote splits into quoted blocks and its attribution, for both Word writers. */
+export function quoteLayout(node: PMNode): QuoteLayout {
+  const target = quoteTarget(node);
+  const typed =
+    target && quoteText(node).attribution !== null ? textblocks(node).at(-1) : undefined;
+  const quoted = typed ? (without(node, typed)?.content ?? []) : (node.content ?? []);
+  return { quoted, target, typed };
+}
+
 /**
  * A blockquote in the Quote style. One that came from a quote snippet is followed by its
- * attribution line, which ends in the footnote naming the source; the Quote style keeps each
- * quote paragraph with the next, so quote and attribution share a page.
+ * attribution line (the speaker attr's, or the one the brief typed last), which ends in the
+ * footnote naming the source; the Quote style keeps each quote paragraph with the next, so
+ * quote and attribution share a page.
  */
 export function renderBlockquote(node: PMNode, ctx: RenderContext, opts: BlockOptions): Block[] {
-  const body = renderBlocks(node.content ?? [], ctx, { ...opts, paragraphStyle: StyleId.quote });
-  const target = quoteTarget(node);
+  const { quoted, target, typed } = quoteLayout(node);
+  const body = renderBlocks(quoted, ctx, { ...opts, paragraphStyle: StyleId.quote });
   if (!target) return body;
-  const children: (TextRun | FootnoteReferenceRun)[] = [new TextRun(attributionText(node, ctx))];
+  const children: ParagraphChild[] = typed
+    ? renderInline(typed.content, ctx)
+    : [new TextRun(attributionText(node, ctx))];
   if (target.snippetId || target.articleId)
     children.push(new FootnoteReferenceRun(ctx.notes.add(target)));
   return [...body, new Paragraph({ style: StyleId.quoteAttribution, children })];

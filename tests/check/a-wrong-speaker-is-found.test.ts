@@ -48,6 +48,22 @@ describe("a wrong speaker", () => {
     ]);
   });
 
+  it("in an attribution line typed as the blockquote's last line is found", async () => {
+    const doc = await draftedSample();
+    const snippet = snippetStarting(HONG);
+    const path = quotePath(doc, snippet);
+    nodeAt(doc, path).content!.push(paragraph("— Lee Sang-min, researcher at KIDA"));
+
+    expect(checkBrief(doc, sampleArticles()).problems).toEqual([
+      expect.objectContaining({
+        kind: "wrong_speaker",
+        path,
+        expected: "Hong Min",
+        found: "Lee Sang-min",
+      }),
+    ]);
+  });
+
   it("is not found when the attribution shortens the name or adds a title", async () => {
     const doc = await draftedSample();
     const path = quotePath(doc, snippetStarting(HONG));

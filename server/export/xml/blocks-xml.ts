@@ -1,7 +1,7 @@
 import type { PMNode } from "../../schema/brief.ts";
 import type { BlockOptions } from "../context.ts";
 import { plainText } from "../inline.ts";
-import { attributionText, quoteTarget } from "../quotes.ts";
+import { attributionText, quoteLayout } from "../quotes.ts";
 import { StyleId } from "../styles.ts";
 import { writeInline } from "./inline-xml.ts";
 import { writeList } from "./list-xml.ts";
@@ -28,10 +28,10 @@ const styled = (opts: BlockOptions) => (opts.paragraphStyle ? pStyle(opts.paragr
 
 /** A blockquote in the Quote style, followed by its attribution line as `renderBlockquote`. */
 function blockquote(node: PMNode, ctx: XmlContext, opts: BlockOptions): string {
-  const body = writeBlocks(node.content ?? [], ctx, { ...opts, paragraphStyle: StyleId.quote });
-  const target = quoteTarget(node);
+  const { quoted, target, typed } = quoteLayout(node);
+  const body = writeBlocks(quoted, ctx, { ...opts, paragraphStyle: StyleId.quote });
   if (!target) return body;
-  let children = textRun(attributionText(node, ctx));
+  let children = typed ? writeInline(typed.content, ctx) : textRun(attributionText(node, ctx));
   if (target.snippetId || target.articleId) children += footnoteRef(ctx.notes.add(target));
   return body + para(pStyle(StyleId.quoteAttribution), children);
 }
