@@ -52,6 +52,25 @@ describe.skipIf(!hasChromium)(
       await dropRow.waitFor({ state: "detached" });
       expect((await server.api("GET", `/api/briefs/${drop.id}`)).status).toBe(404);
 
+      // Ben, an editor of it, sees the brief listed but is not offered its deletion.
+      await ben.page.goto(server.url);
+      const bensRow = ben.page.locator(`tr[data-brief-id="${keep.id}"]`);
+      await bensRow.getByRole("link", { name: "Open Keep me" }).waitFor();
+      expect(await bensRow.getByRole("button", { name: /^Delete/ }).count()).toBe(0);
+      await ben.page.goto(`${server.url}/briefs/${keep.id}`);
+
+      // On a phone the list fits the screen, its actions in reach.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      for (const action of [
+        keepRow.getByRole("link", { name: "Open Keep me" }),
+        keepRow.getByRole("button", { name: "Delete Keep me" }),
+      ]) {
+        const box = await action.boundingBox();
+        expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+
       await keepRow.getByRole("link", { name: "Keep me", exact: true }).click();
       await page.waitForURL(`**/briefs/${keep.id}`);
       await page.locator('.presence [data-peer="Ben Okri"]').waitFor();
