@@ -8,6 +8,8 @@ import { isAttributionLine } from "../../server/schema/attribution.ts";
 /** Attrs that give a blockquote an attribution of its own (export writes one under it). */
 const ATTRIBUTED = ["snippetId", "articleId", "speaker"] as const;
 
+const isAttributed = (quote: PMNode) => ATTRIBUTED.some((name) => quote.attrs[name]);
+
 /**
  * Where, inside `quote`, the "— Name, role" line the brief typed as the quote's last line
  * starts (an offset into its content), or null when it has none. Its lines are read as the
@@ -15,7 +17,7 @@ const ATTRIBUTED = ["snippetId", "articleId", "speaker"] as const;
  * break a newline), so what shows as the attribution is what the check compares.
  */
 export function typedAttributionLine(quote: PMNode): number | null {
-  if (!ATTRIBUTED.some((name) => quote.attrs[name])) return null;
+  if (!isAttributed(quote)) return null;
   const lines: { offset: number; text: string }[] = [];
   quote.descendants((node, offset) => {
     if (!node.isTextblock) return true;
@@ -31,30 +33,59 @@ const lineText = (block: PMNode) =>
     leaf.type.name === "hardBreak" ? "\n" : "",
   );
 
-/** A class on each quote in [from, to) that closes with a typed attribution, and one on that line. */
+/**
+ * True when the block at `pos` is the paragraph a writer typed right after a quote as its
+ * "— Name, role" (the check reads that one too): the quote must have none typed inside, and
+ * the paragraph must not be the typed last line of a quote around both, which export gives
+ * that quote (`quoteLayout`).
+ */
+export function attributionAfterQuote(doc: PMNode, pos: number): boolean {
+  const $pos = doc.resolve(pos);
+  const quote = $pos.nodeBefore;
+  const line = $pos.nodeAfter;
+  if (quote?.type.name !== "blockquote" || line?.type.name !== "paragraph") return false;
+  if (!isAttributed(quote) || typedAttributionLine(quote) !== null) return false;
+  if (!isAttributionLine(lineText(line))) return false;
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    if ($pos.node(depth).type.name !== "blockquote") continue;
+    const offset = typedAttributionLine($pos.node(depth));
+    if (offset !== null && $pos.start(depth) + offset === pos) return false;
+  }
+  return true;
+}
+
+/**
+ * A class on each quote in [from, to) that has a typed attribution (its last line, or the
+ * paragraph after it), and one on that line. Each block's decoration depends only on it and
+ * its neighbours.
+ */
 function attributionDecorations(doc: PMNode, from: number, to: number): Decoration[] {
   const decorations: Decoration[] = [];
+  const mark = (pos: number, node: PMNode, name: string) =>
+    decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: name }));
   doc.nodesBetween(from, to, (node, pos) => {
+    if (node.type.name === "paragraph" && attributionAfterQuote(doc, pos))
+      mark(pos, node, "quote-attribution");
     if (node.isTextblock) return false;
     if (node.type.name !== "blockquote") return true;
     const offset = typedAttributionLine(node);
-    if (offset === null) return true;
-    const line = node.resolve(offset).nodeAfter!;
-    const at = pos + 1 + offset;
-    decorations.push(
-      Decoration.node(pos, pos + node.nodeSize, { class: "has-typed-attribution" }),
-      Decoration.node(at, at + line.nodeSize, { class: "quote-attribution" }),
-    );
+    if (offset !== null) {
+      mark(pos, node, "has-typed-attribution");
+      mark(pos + 1 + offset, node.resolve(offset).nodeAfter!, "quote-attribution");
+    } else if (attributionAfterQuote(doc, pos + node.nodeSize)) {
+      mark(pos, node, "has-typed-attribution");
+    }
     return true;
   });
   return decorations;
 }
 
 /**
- * The decorations after `tr`. Only the top-level blocks that differ are looked at again, so
- * typing costs the same in a long brief as in a short one; the rest keep theirs, shifted by
- * the change in size (not mapped through `tr`, whose steps may replace the whole document, as
- * a change from the shared doc does).
+ * The decorations after `tr`. Only the top-level blocks that differ, and one on each side
+ * (a quote's decoration depends on the paragraph after it, and that paragraph's on the
+ * quote), are looked at again, so typing costs the same in a long brief as in a short one;
+ * the rest keep theirs, shifted by the change in size (not mapped through `tr`, whose steps
+ * may replace the whole document, as a change from the shared doc does).
  */
 function nextDecorations(tr: Transaction, set: DecorationSet): DecorationSet {
   const start = tr.before.content.findDiffStart(tr.doc.content);
@@ -62,8 +93,10 @@ function nextDecorations(tr: Transaction, set: DecorationSet): DecorationSet {
   if (start === null || !end) return set;
   const $from = tr.doc.resolve(Math.min(start, end.b));
   const $to = tr.doc.resolve(Math.max(start, end.b));
-  const from = $from.depth ? $from.before(1) : $from.pos;
-  const to = $to.depth ? $to.after(1) : $to.pos;
+  const changedFrom = $from.depth ? $from.before(1) : $from.pos;
+  const changedTo = $to.depth ? $to.after(1) : $to.pos;
+  const from = changedFrom - (tr.doc.resolve(changedFrom).nodeBefore?.nodeSize ?? 0);
+  const to = changedTo + (tr.doc.resolve(changedTo).nodeAfter?.nodeSize ?? 0);
   const before = to - (tr.doc.content.size - tr.before.content.size);
   const shifted = set.map(new Mapping([new StepMap([from, before - from, to - from])]), tr.doc);
   const stale = shifted.find(from, to).filter((d) => d.from >= from && d.to <= to);
@@ -87,8 +120,9 @@ export function typedAttributionPlugin(): Plugin<DecorationSet> {
 
 /**
  * A quote's attribution shows once: the editor draws one from the quote's speaker (CSS, on
- * `blockquote[data-speaker]`) unless the brief typed its own as the quote's last line, which
- * then looks like the attribution it is. Export does the same (`quoteLayout`).
+ * `blockquote[data-speaker]`) unless the brief typed its own as the quote's last line or as
+ * the paragraph right after it, which then looks like the attribution it is. Export does the
+ * same (`quoteLayout`).
  */
 export const TypedAttribution = Extension.create({
   name: "typedAttribution",

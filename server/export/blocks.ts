@@ -3,7 +3,7 @@ import type { PMNode } from "../schema/brief.ts";
 import type { BlockOptions, RenderContext } from "./context.ts";
 import { plainText, renderInline } from "./inline.ts";
 import { renderList } from "./list-blocks.ts";
-import { renderBlockquote } from "./quotes.ts";
+import { quoteLayout, renderBlockquote } from "./quotes.ts";
 import { StyleId } from "./styles.ts";
 import { renderTable } from "./tables.ts";
 
@@ -45,8 +45,6 @@ function renderBlock(node: PMNode, ctx: RenderContext, opts: BlockOptions): Bloc
     case "bulletList":
     case "orderedList":
       return renderList(node, ctx, opts);
-    case "blockquote":
-      return renderBlockquote(node, ctx, opts);
     case "horizontalRule":
       return [new Paragraph({ style: StyleId.horizontalRule })];
     case "codeBlock":
@@ -75,13 +73,38 @@ function renderUnknown(node: PMNode, ctx: RenderContext, opts: BlockOptions): Bl
   ];
 }
 
-/** Renders block nodes in order; containers pass their paragraph style and list depth down. */
+/**
+ * Renders block nodes in order, one entry per node; containers pass their paragraph style and
+ * list depth down. The paragraph after a quote that is the quote's attribution is set with the
+ * quote (`quoteLayout`), and its own entry is empty.
+ */
+export function renderEach(
+  nodes: PMNode[],
+  ctx: RenderContext,
+  opts: BlockOptions = {},
+): Block[][] {
+  const out: Block[][] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type !== "blockquote") {
+      out.push(renderBlock(node, ctx, opts));
+      continue;
+    }
+    const layout = quoteLayout(node, nodes[i + 1]);
+    out.push(renderBlockquote(node, layout, ctx, opts));
+    if (layout.follows) {
+      out.push([]);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Renders block nodes in order, as `renderEach` does, into one list. */
 export function renderBlocks(
   nodes: PMNode[],
   ctx: RenderContext,
   opts: BlockOptions = {},
 ): Block[] {
-  const out: Block[] = [];
-  for (const node of nodes) out.push(...renderBlock(node, ctx, opts));
-  return out;
+  return renderEach(nodes, ctx, opts).flat();
 }

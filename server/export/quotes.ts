@@ -1,6 +1,7 @@
 import { FootnoteReferenceRun, Paragraph, type ParagraphChild, TextRun } from "docx";
-import { textblocks } from "../check/inline.ts";
+import { inlineText, textblocks } from "../check/inline.ts";
 import { quoteText } from "../check/quote-block.ts";
+import { isAttributionLine } from "../schema/attribution.ts";
 import type { PMNode } from "../schema/brief.ts";
 import type { Block } from "./blocks.ts";
 import { renderBlocks } from "./blocks.ts";
@@ -44,30 +45,46 @@ export interface QuoteLayout {
   /** The source the attribution footnotes; undefined for a quote with no attribution line. */
   target: NoteTarget | undefined;
   /**
-   * The "— Name, role" line the brief typed as the quote's last line, read as the source check
-   * reads one (so a wrong name in it is still flagged). It is the attribution line: the one
-   * from the speaker attr would print the attribution twice.
+   * The "— Name, role" line the brief typed as the quote's last line, or else as the paragraph
+   * right after the quote, read as the source check reads one (so a wrong name in it is still
+   * flagged). It is the attribution line: the one from the speaker attr would print the
+   * attribution twice.
    */
   typed: PMNode | undefined;
+  /** True when `typed` is the paragraph after the quote, which the writer then skips. */
+  follows: boolean;
 }
 
-/** How a blockquote splits into quoted blocks and its attribution, for both Word writers. */
-export function quoteLayout(node: PMNode): QuoteLayout {
+/**
+ * How a blockquote splits into quoted blocks and its attribution, for both Word writers.
+ * `next` is the block after it, which is its attribution when it is a paragraph that reads as
+ * one and the quote has none typed inside.
+ */
+export function quoteLayout(node: PMNode, next?: PMNode): QuoteLayout {
   const target = quoteTarget(node);
-  const typed =
-    target && quoteText(node).attribution !== null ? textblocks(node).at(-1) : undefined;
-  const quoted = typed ? (without(node, typed)?.content ?? []) : (node.content ?? []);
-  return { quoted, target, typed };
+  const quoted = node.content ?? [];
+  if (!target) return { quoted, target, typed: undefined, follows: false };
+  if (quoteText(node).attribution !== null) {
+    const typed = textblocks(node).at(-1)!;
+    return { quoted: without(node, typed)?.content ?? [], target, typed, follows: false };
+  }
+  const follows = next?.type === "paragraph" && isAttributionLine(inlineText(next).text);
+  return { quoted, target, typed: follows ? next : undefined, follows };
 }
 
 /**
  * A blockquote in the Quote style. One that came from a quote snippet is followed by its
- * attribution line (the speaker attr's, or the one the brief typed last), which ends in the
+ * attribution line (the speaker attr's, or the one the brief typed), which ends in the
  * footnote naming the source; the Quote style keeps each quote paragraph with the next, so
  * quote and attribution share a page.
  */
-export function renderBlockquote(node: PMNode, ctx: RenderContext, opts: BlockOptions): Block[] {
-  const { quoted, target, typed } = quoteLayout(node);
+export function renderBlockquote(
+  node: PMNode,
+  layout: QuoteLayout,
+  ctx: RenderContext,
+  opts: BlockOptions,
+): Block[] {
+  const { quoted, target, typed } = layout;
   const body = renderBlocks(quoted, ctx, { ...opts, paragraphStyle: StyleId.quote });
   if (!target) return body;
   const children: ParagraphChild[] = typed

@@ -10,7 +10,7 @@ import {
 import type { PMNode } from "../schema/brief.ts";
 import type { Bundle } from "../schema/bundle.ts";
 import type { Template } from "../schema/template.ts";
-import { renderBlocks } from "./blocks.ts";
+import { renderEach } from "./blocks.ts";
 import type { RenderContext } from "./context.ts";
 import { renderFront } from "./cover.ts";
 import { FootnoteRegistry } from "./footnotes.ts";
@@ -43,7 +43,7 @@ const MARKER_XML = `<w:p><w:r><w:t xml:space="preserve">${BODY_MARKER}</w:t></w:
 /** The body as docx objects, the Sources list inside the brief's own "Sources" section. */
 function docxBody(nodes: PMNode[], ctx: RenderContext, bundle: Bundle) {
   // Rendered node by node so the Sources list can go inside the brief's own "Sources" section.
-  const rendered = nodes.map((node) => renderBlocks([node], ctx));
+  const rendered = renderEach(nodes, ctx);
   const at = sourcesSectionEnd(nodes);
   const sources = ctx.style.sourcesList
     ? renderSourcesList(ctx.notes.citedOrder, bundle.sources, at === undefined)

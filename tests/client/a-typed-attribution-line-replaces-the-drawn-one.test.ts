@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { problemBlock } from "../../client/check/block-at-path.ts";
 import { restoreSource } from "../../client/check/restore-source.ts";
 import {
+  attributionAfterQuote,
   typedAttributionLine,
   typedAttributionPlugin,
 } from "../../client/editor/typed-attribution.ts";
@@ -127,5 +128,92 @@ describe("a quote's typed attribution line", () => {
 
     const fixed = `— ${snippet.speaker}, ${snippet.speakerRole}`;
     expect(decorated(state)).toEqual({ quotes: [expect.stringContaining(fixed)], lines: [fixed] });
+  });
+});
+
+describe("an attribution typed as the paragraph right after a quote", () => {
+  it("is read as the source check reads one: only after a quote with a speaker and no line of its own", () => {
+    const followsQuote = (...blocks: PMNode[]) => {
+      const { doc } = stateOf(...blocks);
+      return attributionAfterQuote(doc, doc.child(0).nodeSize);
+    };
+    expect(followsQuote(quote(ATTRS, WORDS), paragraph("— Klaus Müller, president"))).toBe(true);
+    expect(followsQuote(quote(ATTRS, WORDS), paragraph("Prices — not fees — rise."))).toBe(false);
+    expect(followsQuote(quote(undefined, WORDS), paragraph("— Anon"))).toBe(false);
+    expect(followsQuote(quote(ATTRS, WORDS, "— Ann"), paragraph("— Klaus Müller"))).toBe(false);
+    expect(followsQuote(paragraph(WORDS), paragraph("— Klaus Müller"))).toBe(false);
+  });
+
+  it("marks the quote, so its speaker's line is not drawn, and that paragraph as the attribution", () => {
+    const state = stateOf(
+      paragraph("Intro."),
+      quote(ATTRS, WORDS),
+      paragraph("— Klaus Müller, president"),
+      paragraph("After."),
+      quote(ATTRS, WORDS),
+      paragraph("Analysts — and ministers — expect more."),
+    );
+    expect(decorated(state)).toEqual({ quotes: [WORDS], lines: ["— Klaus Müller, president"] });
+  });
+
+  it("leaves a paragraph after a quote that has a typed last line as it is", () => {
+    const state = stateOf(quote(ATTRS, WORDS, "— Ann"), paragraph("— Klaus Müller"));
+    expect(decorated(state)).toEqual({ quotes: [`${WORDS}— Ann`], lines: ["— Ann"] });
+  });
+
+  it("gives a line closing a quote around another quote to the outer quote, as export does", () => {
+    const outer = {
+      ...quote(ATTRS, "Before."),
+      content: [quote(ATTRS, WORDS), paragraph("— Ann")],
+    };
+    expect(decorated(stateOf(outer))).toEqual({ quotes: [`${WORDS}— Ann`], lines: ["— Ann"] });
+  });
+
+  it("follows edits to the paragraph, to the quote, and to what lies between them", () => {
+    let state = stateOf(quote(ATTRS, WORDS), paragraph("Klaus Müller"), paragraph("After."));
+    expect(decorated(state)).toEqual({ quotes: [], lines: [] });
+
+    // The dash typed at the start of the paragraph after the quote makes it the attribution.
+    const paragraphStart = state.doc.child(0).nodeSize + 1;
+    state = state.apply(state.tr.insertText("— ", paragraphStart));
+    expect(decorated(state)).toEqual({ quotes: [WORDS], lines: ["— Klaus Müller"] });
+
+    // A line typed inside the quote is its attribution now; the paragraph is text again.
+    const endOfWords = 2 + WORDS.length;
+    state = state.apply(state.tr.split(endOfWords).insertText("— Ann", endOfWords + 2));
+    expect(decorated(state)).toEqual({ quotes: [`${WORDS}— Ann`], lines: ["— Ann"] });
+    const line = 1 + state.doc.child(0).child(0).nodeSize;
+    state = state.apply(state.tr.delete(line, line + state.doc.child(0).child(1).nodeSize));
+    expect(decorated(state)).toEqual({ quotes: [WORDS], lines: ["— Klaus Müller"] });
+
+    // A paragraph put between them, then taken out again.
+    const between = state.doc.child(0).nodeSize;
+    const inserted = state.schema.nodes.paragraph!.create(null, state.schema.text("Between."));
+    state = state.apply(state.tr.insert(between, inserted));
+    expect(decorated(state)).toEqual({ quotes: [], lines: [] });
+    state = state.apply(state.tr.delete(between, between + inserted.nodeSize));
+    expect(decorated(state)).toEqual({ quotes: [WORDS], lines: ["— Klaus Müller"] });
+
+    // The dash deleted again.
+    const start = state.doc.child(0).nodeSize + 1;
+    state = state.apply(state.tr.delete(start, start + 2));
+    expect(decorated(state)).toEqual({ quotes: [], lines: [] });
+  });
+
+  it("is the one attribution shown when the check reads it as the quote's speaker", async () => {
+    const doc = await draftedSample();
+    const snippet = snippetStarting("This establishes a framework");
+    const path = quotePath(doc, snippet);
+    expect(path).toHaveLength(1);
+    doc.content!.splice(path[0]! + 1, 0, paragraph("— Lee Sang-min, researcher at KIDA"));
+    let state = EditorState.create({ doc: nodeOf(doc), plugins: [typedAttributionPlugin()] });
+    expect(decorated(state).lines).toEqual(["— Lee Sang-min, researcher at KIDA"]);
+
+    const [problem] = checkBrief(doc, sampleArticles()).problems;
+    expect(problem).toMatchObject({ kind: "wrong_speaker", found: "Lee Sang-min" });
+    state = state.apply(restoreSource(state, problemBlock(state.doc, problem!)!, problem!)!);
+
+    const fixed = `— ${snippet.speaker}, ${snippet.speakerRole}`;
+    expect(decorated(state).lines).toEqual([fixed]);
   });
 });

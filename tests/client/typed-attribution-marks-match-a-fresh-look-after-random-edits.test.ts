@@ -19,7 +19,16 @@ const START: PMNode = {
     paragraph("Intro."),
     quote("Fees will rise.", "— Klaus Müller"),
     quote("Fees will rise."),
-    { type: "bulletList", content: [{ type: "listItem", content: [quote("Nested.", "— Ann")] }] },
+    paragraph("— Peter Adrian, president"),
+    quote("Fees will rise."),
+    paragraph("Analysts expect more."),
+    {
+      type: "bulletList",
+      content: [
+        { type: "listItem", content: [quote("Nested.", "— Ann")] },
+        { type: "listItem", content: [quote("Nested."), paragraph("— Ann")] },
+      ],
+    },
     paragraph("End."),
   ],
 };
@@ -45,7 +54,7 @@ function textPositions(doc: Node): number[] {
 function randomEdit(state: EditorState, random: Random): Transaction {
   const { tr, doc } = state;
   const at = random.pick(textPositions(doc));
-  switch (random.int(5)) {
+  switch (random.int(6)) {
     case 0:
       return tr.insertText(random.pick(PIECES), at);
     case 1:
@@ -65,6 +74,20 @@ function randomEdit(state: EditorState, random: Random): Transaction {
       const attrs = doc.nodeAt(quotePos)!.attrs;
       const next = attrs.snippetId ? { snippetId: null, articleId: null, speaker: null } : ATTRS;
       return tr.setNodeMarkup(quotePos, undefined, next);
+    }
+    case 4: {
+      // A paragraph typed right after a quote, often an attribution.
+      const after: number[] = [];
+      doc.descendants((node, pos) => {
+        if (node.type.name === "blockquote") after.push(pos + node.nodeSize);
+        return true;
+      });
+      if (after.length === 0) return tr.insertText("y", at);
+      const line = doc.type.schema.nodes.paragraph!.create(
+        null,
+        doc.type.schema.text(random.pick(PIECES)),
+      );
+      return tr.insert(random.pick(after), line);
     }
     default: {
       // A change from the shared doc: the whole document replaced by one with an edit in it.

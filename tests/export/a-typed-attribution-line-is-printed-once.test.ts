@@ -26,8 +26,8 @@ const WRITERS = [
   ["built with docx", testTemplate({ toc: true })],
 ] as const;
 
-async function render(quote: PMNode, template = testTemplate()) {
-  const bundle = parseBundle({ sources: SOURCES, doc: doc(quote) });
+async function render(blocks: PMNode | PMNode[], template = testTemplate()) {
+  const bundle = parseBundle({ sources: SOURCES, doc: doc(...[blocks].flat()) });
   const { parts } = await renderParts(bundle, template);
   const xml = parts["word/document.xml"]!;
   const paras = paragraphs(xml);
@@ -92,4 +92,64 @@ describe("a quote with no typed attribution", () => {
       "— Klaus Müller, president of the Federal Network Agency (Reuters)",
     ]);
   });
+});
+
+describe("a quote followed by a typed attribution paragraph", () => {
+  const line = "— Klaus Müller, president of the Federal Network Agency";
+
+  it.each(WRITERS)(
+    "prints that paragraph as its one attribution, footnoted, and only once (%s)",
+    async (_, template) => {
+      const { paras, attributions, notes } = await render(
+        [quoteWith(), p(text(line)), p(text("Analysts expect more."))],
+        template,
+      );
+      expect(attributions).toHaveLength(1);
+      expect(attributions[0]).toMatchObject({ style: "QuoteAttribution", text: line });
+      expect(attributions[0]!.xml).toMatch(/<w:footnoteReference [^>]*\/>(?:<\/w:r>)?<\/w:p>$/);
+      expect(notes).toBe(1);
+      const at = paras.findIndex((x) => x.text === WORDS);
+      expect(paras.slice(at, at + 3).map((x) => [x.style, x.text])).toEqual([
+        ["Quote", WORDS],
+        ["QuoteAttribution", line],
+        [undefined, "Analysts expect more."],
+      ]);
+    },
+  );
+
+  it.each(WRITERS)("keeps the paragraph's own formatting (%s)", async (_, template) => {
+    const typed = p(text("— Peter Adrian, "), text("president of the DIHK", "italic"));
+    const { attributions } = await render([quoteWith(), typed], template);
+    expect(attributions.map((x) => x.text)).toEqual(["— Peter Adrian, president of the DIHK"]);
+    expect(attributions[0]!.xml).toContain("<w:i/>");
+  });
+
+  it.each(WRITERS)("reads a quote inside a table cell the same way (%s)", async (_, template) => {
+    const cell = { type: "tableCell", content: [quoteWith(), p(text(line))] };
+    const { attributions, notes } = await render(
+      { type: "table", content: [{ type: "tableRow", content: [cell] }] },
+      template,
+    );
+    expect(attributions.map((x) => [x.style, x.text])).toEqual([["QuoteAttribution", line]]);
+    expect(notes).toBe(1);
+  });
+});
+
+describe("a quote followed by a paragraph that is not an attribution", () => {
+  it.each(WRITERS)(
+    "keeps its attribution from its speaker, and the paragraph as written (%s)",
+    async (_, template) => {
+      const after = "Analysts — and ministers — expect more.";
+      const { paras, attributions, notes } = await render([quoteWith(), p(text(after))], template);
+      const drawn = "— Klaus Müller, president of the Federal Network Agency (Reuters)";
+      expect(attributions.map((x) => [x.style, x.text])).toEqual([["QuoteAttribution", drawn]]);
+      expect(notes).toBe(1);
+      const at = paras.findIndex((x) => x.text === WORDS);
+      expect(paras.slice(at, at + 3).map((x) => [x.style, x.text])).toEqual([
+        ["Quote", WORDS],
+        ["QuoteAttribution", drawn],
+        [undefined, after],
+      ]);
+    },
+  );
 });

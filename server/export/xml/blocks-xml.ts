@@ -1,7 +1,7 @@
 import type { PMNode } from "../../schema/brief.ts";
 import type { BlockOptions } from "../context.ts";
 import { plainText } from "../inline.ts";
-import { attributionText, quoteLayout } from "../quotes.ts";
+import { attributionText, type QuoteLayout, quoteLayout } from "../quotes.ts";
 import { StyleId } from "../styles.ts";
 import { writeInline } from "./inline-xml.ts";
 import { writeList } from "./list-xml.ts";
@@ -27,8 +27,13 @@ function codeBlock(node: PMNode): string {
 const styled = (opts: BlockOptions) => (opts.paragraphStyle ? pStyle(opts.paragraphStyle) : "");
 
 /** A blockquote in the Quote style, followed by its attribution line as `renderBlockquote`. */
-function blockquote(node: PMNode, ctx: XmlContext, opts: BlockOptions): string {
-  const { quoted, target, typed } = quoteLayout(node);
+function blockquote(
+  node: PMNode,
+  layout: QuoteLayout,
+  ctx: XmlContext,
+  opts: BlockOptions,
+): string {
+  const { quoted, target, typed } = layout;
   const body = writeBlocks(quoted, ctx, { ...opts, paragraphStyle: StyleId.quote });
   if (!target) return body;
   let children = typed ? writeInline(typed.content, ctx) : textRun(attributionText(node, ctx));
@@ -45,8 +50,6 @@ function writeBlock(node: PMNode, ctx: XmlContext, opts: BlockOptions): string {
     case "bulletList":
     case "orderedList":
       return writeList(node, ctx, opts);
-    case "blockquote":
-      return blockquote(node, ctx, opts);
     case "horizontalRule":
       return para(pStyle(StyleId.horizontalRule), "");
     case "codeBlock":
@@ -74,9 +77,19 @@ function writeUnknown(node: PMNode, ctx: XmlContext, opts: BlockOptions): string
 /**
  * Block nodes as body XML, the same paragraphs and tables as `renderBlocks` gives docx, but
  * written straight to a string: no object tree for a long brief's thousands of paragraphs.
+ * The paragraph after a quote that is the quote's attribution is written with the quote.
  */
 export function writeBlocks(nodes: PMNode[], ctx: XmlContext, opts: BlockOptions = {}): string {
   let out = "";
-  for (const node of nodes) out += writeBlock(node, ctx, opts);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type !== "blockquote") {
+      out += writeBlock(node, ctx, opts);
+      continue;
+    }
+    const layout = quoteLayout(node, nodes[i + 1]);
+    out += blockquote(node, layout, ctx, opts);
+    if (layout.follows) i++;
+  }
   return out;
 }
