@@ -93,14 +93,49 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return Buffer.concat(chunks);
 }
 
-function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? "utf-8";
+/**
+ * A page's text in the encoding a browser would pick: a byte-order mark, then the HTTP
+ * header's charset, then (for HTML) a `<meta charset>` or `<meta http-equiv>` in the first
+ * 1024 bytes, else UTF-8. Many older news sites declare windows-1252 only in the page.
+ */
+function decode(bytes: Uint8Array, contentType: string, html: boolean): string {
+  const charset =
+    bomCharset(bytes) ??
+    charsetIn(contentType) ??
+    (html ? charsetIn(latin1(bytes.subarray(0, 1024)), META_CHARSET) : null) ??
+    "utf-8";
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(charset).decode(bytes);
+    decoder = new TextDecoder(charset);
   } catch {
-    return new TextDecoder("utf-8").decode(bytes);
+    decoder = new TextDecoder("utf-8");
   }
+  // Node 20 decodes windows-1252 (which "latin1", "iso-8859-1" and "ascii" also name) as
+  // ISO-8859-1: 0x80–0x9F, where it keeps € and curly quotes, come out as control characters.
+  return decoder.encoding === "windows-1252"
+    ? latin1(bytes).replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252[c.charCodeAt(0) - 0x80] || c)
+    : decoder.decode(bytes);
 }
+
+/** windows-1252's characters for bytes 0x80–0x9F (the five it leaves undefined kept as they are). */
+const WINDOWS_1252 = [..."€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ"].map((c) => (c === "\0" ? "" : c));
+
+const HEADER_CHARSET = /charset\s*=\s*["']?([\w.:-]+)/i;
+/** `<meta charset="…">`, or `<meta http-equiv="Content-Type" content="…; charset=…">`. */
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)/i;
+
+function charsetIn(text: string, pattern = HEADER_CHARSET): string | null {
+  return pattern.exec(text)?.[1] ?? null;
+}
+
+function bomCharset([a, b, c]: Uint8Array): string | null {
+  if (a === 0xef && b === 0xbb && c === 0xbf) return "utf-8";
+  if (a === 0xff && b === 0xfe) return "utf-16le";
+  if (a === 0xfe && b === 0xff) return "utf-16be";
+  return null;
+}
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString("latin1");
 
 /**
  * Fetches an article page without letting the URL reach inside the network: every hop's
@@ -154,7 +189,7 @@ export async function fetchArticleUrl(
         `Only HTML or plain-text pages can be imported, not ${type || "unknown content"}.`,
       );
     }
-    const body = decode(await readCapped(response, maxBytes), contentType);
+    const body = decode(await readCapped(response, maxBytes), contentType, type !== "text/plain");
     return type === "text/plain" ? { url: url.href, text: body } : { url: url.href, html: body };
   }
 }

@@ -16,6 +16,17 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<p>Hello</p>");
     else if (req.url === "/text")
       res.writeHead(200, { "content-type": "text/plain" }).end("Plain words");
+    else if (req.url === "/cp1252")
+      // "€40" and curly quotes in windows-1252, declared only inside the page.
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end(
+          Buffer.concat([
+            Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>'),
+            Buffer.from([0x93, 0x80, 0x34, 0x30, 0x94, 0x20, 0x63, 0x61, 0x66, 0xe9]),
+            Buffer.from("</p></body></html>"),
+          ]),
+        );
     else if (req.url === "/pdf")
       res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF");
     else if (req.url === "/big")
@@ -64,6 +75,11 @@ describe("fetching an article URL", () => {
     await expect(fetchArticleUrl(`${base}/hop/5`, { allowPrivate: true })).rejects.toMatchObject({
       id: "too_many_redirects",
     });
+  });
+
+  it("reads a page in the charset it declares inside, when the header names none", async () => {
+    const page = await fetchArticleUrl(`${base}/cp1252`, { allowPrivate: true });
+    expect(page.html).toContain("<p>“€40” café</p>");
   });
 
   it("accepts only HTML or plain text, within the size cap and timeout", async () => {
