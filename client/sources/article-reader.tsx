@@ -50,7 +50,10 @@ const safeHref = (url?: string) => (url && /^https?:\/\//i.test(url) ? url : und
  */
 export function ArticleReader({ article, focus, onBack }: ArticleReaderProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const backButton = useRef<HTMLButtonElement>(null);
   const byParagraph = snippetsByParagraph(article.snippets);
+  // Keyboard users land in the reader, on its way back.
+  useEffect(() => backButton.current?.focus({ preventScroll: true }), []);
   useEffect(() => {
     if (!focus) return;
     const el = ref.current?.querySelector(`[data-snippet-id="${CSS.escape(focus)}"]`);
@@ -61,9 +64,16 @@ export function ArticleReader({ article, focus, onBack }: ArticleReaderProps) {
     .filter(Boolean)
     .join(" · ");
   return (
-    <div className="reader" ref={ref}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the reader goes back
+    <div
+      className="reader"
+      ref={ref}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onBack();
+      }}
+    >
       <div className="reader-bar">
-        <button type="button" className="btn btn-quiet btn-small" onClick={onBack}>
+        <button type="button" className="btn btn-quiet btn-small" onClick={onBack} ref={backButton}>
           <Icon name="back" size={16} /> Back to snippets
         </button>
       </div>

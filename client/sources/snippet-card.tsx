@@ -61,7 +61,12 @@ export function SnippetCard({
           >
             Insert
           </button>
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => onShow(snippet)}>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            onClick={() => onShow(snippet)}
+            aria-label={`Show in article: ${snippet.text.slice(0, 60)}`}
+          >
             Show in article
           </button>
         </div>

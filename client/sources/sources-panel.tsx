@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Article, Snippet } from "../../server/schema/article.ts";
 import { Icon } from "../components/icon.tsx";
 import { useToast } from "../components/toasts.tsx";
@@ -54,6 +54,24 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
   };
   const readingArticle = reading ? bodies[reading.articleId] : undefined;
 
+  // The list stays mounted behind the reader, its pages shown kept; coming back restores where
+  // it was scrolled and the focus on the button that opened the reader.
+  const body = useRef<HTMLDivElement>(null);
+  const before = useRef<{ opener: Element | null; scrollTop: number } | null>(null);
+  const read = (target: { articleId: string; snippetId: string | null }) => {
+    before.current = { opener: document.activeElement, scrollTop: body.current?.scrollTop ?? 0 };
+    setReading(target);
+  };
+  const back = () => {
+    setReading(null);
+    const was = before.current;
+    before.current = null;
+    requestAnimationFrame(() => {
+      if (body.current && was) body.current.scrollTop = was.scrollTop;
+      if (was?.opener instanceof HTMLElement && was.opener.isConnected) was.opener.focus();
+    });
+  };
+
   return (
     <aside className="side-panel sources-panel" aria-label="Sources">
       <div className="panel-header">
@@ -64,7 +82,7 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
           </button>
         )}
       </div>
-      <div className="panel-body">
+      <div className="panel-body" ref={body}>
         {importing && <ImportForm onImported={imported} onCancel={() => setImporting(false)} />}
         {articles.error && (
           <div className="notice notice-error" role="alert">
@@ -87,77 +105,71 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
             </button>
           </div>
         )}
-        {readingArticle && reading ? (
-          <ArticleReader
-            article={readingArticle}
-            focus={reading.snippetId}
-            onBack={() => setReading(null)}
-          />
-        ) : (
-          summaries &&
-          summaries.length > 0 && (
-            <>
-              <div className="article-picker">
-                <select
-                  aria-label="Article"
-                  value={selected}
-                  onChange={(e) => setSelected(e.target.value)}
-                >
-                  <option value={ALL}>All articles ({summaries.length})</option>
-                  {summaries.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.title}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  type="button"
-                  className="btn btn-small btn-quiet"
-                  disabled={!selected || !bodies[selected]}
-                  onClick={() => setReading({ articleId: selected, snippetId: null })}
-                  title={
-                    selected
-                      ? "Read the article with its snippets highlighted"
-                      : "Choose an article to read it"
-                  }
-                >
-                  <Icon name="book" size={16} /> Read
-                </button>
+        {readingArticle && reading && (
+          <ArticleReader article={readingArticle} focus={reading.snippetId} onBack={back} />
+        )}
+        {summaries && summaries.length > 0 && (
+          <div hidden={Boolean(readingArticle && reading)}>
+            <div className="article-picker">
+              <select
+                aria-label="Article"
+                value={selected}
+                onChange={(e) => setSelected(e.target.value)}
+              >
+                <option value={ALL}>All articles ({summaries.length})</option>
+                {summaries.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.title}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                disabled={!selected || !bodies[selected]}
+                onClick={() => read({ articleId: selected, snippetId: null })}
+                title={
+                  selected
+                    ? "Read the article with its snippets highlighted"
+                    : "Choose an article to read it"
+                }
+              >
+                <Icon name="book" size={16} /> Read
+              </button>
+            </div>
+            <SnippetFilters snippets={shown} filter={filter} onChange={setFilter} />
+            {loading && !shown.length && <p className="muted">Loading snippets…</p>}
+            {!loading && visible.length === 0 && (
+              <div className="empty-state empty-small">
+                {isFiltering(filter) ? (
+                  <>
+                    <p>No snippets match these filters.</p>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => setFilter(NO_FILTER)}
+                    >
+                      Clear filters
+                    </button>
+                  </>
+                ) : (
+                  <p>
+                    No quotes or facts were found in this article. Open it in the reader to see its
+                    text.
+                  </p>
+                )}
               </div>
-              <SnippetFilters snippets={shown} filter={filter} onChange={setFilter} />
-              {loading && !shown.length && <p className="muted">Loading snippets…</p>}
-              {!loading && visible.length === 0 && (
-                <div className="empty-state empty-small">
-                  {isFiltering(filter) ? (
-                    <>
-                      <p>No snippets match these filters.</p>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => setFilter(NO_FILTER)}
-                      >
-                        Clear filters
-                      </button>
-                    </>
-                  ) : (
-                    <p>
-                      No quotes or facts were found in this article. Open it in the reader to see
-                      its text.
-                    </p>
-                  )}
-                </div>
-              )}
-              <SnippetList
-                key={`${selected}:${JSON.stringify(filter)}`}
-                snippets={visible}
-                titles={titles}
-                showSource={!selected}
-                canInsert={canInsert}
-                onInsert={insert}
-                onShow={(s) => setReading({ articleId: s.articleId, snippetId: s.id })}
-              />
-            </>
-          )
+            )}
+            <SnippetList
+              key={`${selected}:${JSON.stringify(filter)}`}
+              snippets={visible}
+              titles={titles}
+              showSource={!selected}
+              canInsert={canInsert}
+              onInsert={insert}
+              onShow={(s) => read({ articleId: s.articleId, snippetId: s.id })}
+            />
+          </div>
         )}
       </div>
     </aside>

@@ -67,7 +67,14 @@ describe.skipIf(!hasChromium)(
       await expect
         .poll(() => sources.locator(".reader .hl-focus").textContent())
         .toContain("This establishes a framework");
-      await sources.getByRole("button", { name: "Back to snippets" }).click();
+      // The reader takes the keyboard focus; Escape goes back to the button that opened it.
+      await expect
+        .poll(() => ada.page.evaluate(() => document.activeElement?.textContent?.trim()))
+        .toBe("Back to snippets");
+      await ada.page.keyboard.press("Escape");
+      await expect
+        .poll(() => ada.page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+        .toMatch(/^Show in article: This establishes a framework/);
 
       await ada.page.locator(".ProseMirror").click();
       await quote.getByRole("button", { name: /^Insert quote/ }).click();
