@@ -1,8 +1,11 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useCaretThroughChanges } from "./shared-input.ts";
 
 /**
- * The brief's title, editable in place. Shared through the `meta` map, so it is written as
- * the person types and follows others' changes when not focused.
+ * The brief's title, editable in place. Shared through the `meta` map: written as the person
+ * types, and always showing the shared title, so others' renames appear even while focused
+ * (a buffered copy would later overwrite them). Only a blanked title stays local, since an
+ * empty title is never written; leaving the box brings the shared one back.
  */
 export function TitleInput({
   value,
@@ -13,27 +16,23 @@ export function TitleInput({
   onChange: (v: string) => void;
   disabled?: boolean;
 }) {
-  const [draft, setDraft] = useState(value);
-  const [focused, setFocused] = useState(false);
-  useEffect(() => {
-    if (!focused) setDraft(value);
-  }, [value, focused]);
+  const [blank, setBlank] = useState<string | null>(null);
+  const shown = blank ?? value;
+  const ref = useCaretThroughChanges<HTMLInputElement>(shown);
   return (
     <input
+      ref={ref}
       className="title-input"
       aria-label="Brief title"
       placeholder="Untitled brief"
-      value={draft}
+      value={shown}
       maxLength={300}
       disabled={disabled}
-      onFocus={() => setFocused(true)}
-      onBlur={() => {
-        setFocused(false);
-        if (!draft.trim()) setDraft(value);
-      }}
+      onBlur={() => setBlank(null)}
       onChange={(e) => {
-        setDraft(e.target.value);
-        if (e.target.value.trim()) onChange(e.target.value);
+        const next = e.target.value;
+        setBlank(next.trim() ? null : next);
+        if (next.trim()) onChange(next);
       }}
       onKeyDown={(e) => {
         if (e.key === "Enter") (e.target as HTMLInputElement).blur();

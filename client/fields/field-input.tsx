@@ -1,4 +1,5 @@
 import type { TemplateField } from "../../server/schema/template.ts";
+import { useCaretThroughChanges } from "../components/shared-input.ts";
 
 interface FieldInputProps {
   field: TemplateField;
@@ -12,6 +13,8 @@ export function FieldInput({ field, value, onChange, disabled }: FieldInputProps
   const id = `field-${field.key}`;
   const helpId = field.help ? `${id}-help` : undefined;
   const common = { id, disabled, "aria-describedby": helpId, required: field.required };
+  // Goes on whichever free-text control renders (input or textarea); select and date need none.
+  const textRef = useCaretThroughChanges<HTMLInputElement & HTMLTextAreaElement>(value);
   return (
     <div className="form-field">
       <label htmlFor={id}>
@@ -41,6 +44,7 @@ export function FieldInput({ field, value, onChange, disabled }: FieldInputProps
       ) : field.maxLength > 200 ? (
         <textarea
           {...common}
+          ref={textRef}
           rows={3}
           maxLength={field.maxLength}
           value={value}
@@ -49,6 +53,7 @@ export function FieldInput({ field, value, onChange, disabled }: FieldInputProps
       ) : (
         <input
           {...common}
+          ref={textRef}
           type="text"
           maxLength={field.maxLength}
           value={value}
