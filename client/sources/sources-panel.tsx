@@ -42,11 +42,17 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
   const loading = ids.some((id) => !bodies[id]);
 
   const imported = (article: Article) => {
+    const known = summaries?.some((a) => a.id === article.id);
     articles.add(article);
     setImporting(false);
     setSelected(article.id);
     setFilter(NO_FILTER);
-    notify(`Imported “${article.title}” with ${article.snippets.length} snippets.`, "success");
+    notify(
+      known
+        ? `“${article.title}” was imported before; here it is.`
+        : `Imported “${article.title}” with ${article.snippets.length} snippets.`,
+      known ? "info" : "success",
+    );
   };
   const insert = (snippet: Snippet) => {
     if (!onInsert(snippet))

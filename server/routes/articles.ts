@@ -100,6 +100,11 @@ export function articlesRoutes(deps: ArticlesDeps) {
     .get("/", async (c) => c.json({ articles: await store.articles.list() }))
     .post("/", deps.importLimit, limit, async (c) => {
       const input = await readImport(c.req.header("content-type") ?? "", c.req.raw);
+      // The same page imported again (a team's second link to one story) is the article the
+      // team already has: 200 with it, not a copy whose snippets would show twice.
+      const url = "source" in input ? input.source?.url : undefined;
+      const known = url ? (await store.articles.list()).find((a) => a.source?.url === url) : null;
+      if (known) return c.json(await mustGet(known.id), 200);
       const article = await extractArticleInWorker(input, randomUUID());
       await store.articles.create(article);
       return c.json(article, 201);
