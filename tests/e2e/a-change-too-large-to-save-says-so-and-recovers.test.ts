@@ -1,16 +1,15 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   asMember,
   editorText,
-  ensureClientBuilt,
   hasChromium,
-  launchBrowser,
   NO_CHROMIUM_REASON,
   newMember,
   openBrief,
+  startServerAndBrowser,
 } from "../utils/browser.ts";
-import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import type { TestServer } from "../utils/server.ts";
 
 describe.skipIf(!hasChromium)(
   `a change over the frame limit${hasChromium ? "" : ` (skipped: ${NO_CHROMIUM_REASON})`}`,
@@ -18,18 +17,13 @@ describe.skipIf(!hasChromium)(
     let server: TestServer;
     let browser: Browser;
 
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      // A small limit, so that a paste of 100 KB is over it.
-      server = await startTestServer({ MAX_MESSAGE_BYTES: String(64 * 1024) });
-      browser = await launchBrowser();
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (server) removeDataDir(server.dataDir);
-    });
+    // A small limit, so that a paste of 100 KB is over it.
+    startServerAndBrowser(
+      (started) => {
+        ({ server, browser } = started);
+      },
+      { MAX_MESSAGE_BYTES: String(64 * 1024) },
+    );
 
     it("says it was too large, not that the brief is closed, and reloads from what was saved", async () => {
       const ada = await newMember(browser, server, "Ada Byron");

@@ -1,22 +1,21 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Article } from "../../server/schema/article.ts";
 import {
   asMember,
   editorText,
-  ensureClientBuilt,
   hasChromium,
   insertSnippetAtEnd,
-  launchBrowser,
   NO_CHROMIUM_REASON,
   newMember,
   openBrief,
   selectText,
   share,
+  startServerAndBrowser,
   unexpectedErrors,
 } from "../utils/browser.ts";
-import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import type { TestServer } from "../utils/server.ts";
 
 const SAMPLE = readFileSync("seeds/north-korea-troops-russia.txt", "utf8");
 /** Long enough for a check after the edit pauses, on a slow machine. */
@@ -30,16 +29,8 @@ describe.skipIf(!hasChromium)(
     let server: TestServer;
     let browser: Browser;
 
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer();
-      browser = await launchBrowser();
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (server) removeDataDir(server.dataDir);
+    startServerAndBrowser((started) => {
+      ({ server, browser } = started);
     });
 
     it("flags an altered quote in both people's margins, and restoring the wording clears it", async () => {

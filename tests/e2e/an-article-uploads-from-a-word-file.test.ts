@@ -3,18 +3,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   asMember,
-  ensureClientBuilt,
   hasChromium,
-  launchBrowser,
   NO_CHROMIUM_REASON,
   newMember,
   openBrief,
+  startServerAndBrowser,
   unexpectedErrors,
 } from "../utils/browser.ts";
-import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import type { TestServer } from "../utils/server.ts";
 
 describe.skipIf(!hasChromium)(
   `importing an article from a file${hasChromium ? "" : ` (skipped: ${NO_CHROMIUM_REASON})`}`,
@@ -23,16 +22,11 @@ describe.skipIf(!hasChromium)(
     let browser: Browser;
     const dir = mkdtempSync(path.join(tmpdir(), "briefroom-upload-"));
 
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer();
-      browser = await launchBrowser();
-    }, 120_000);
+    startServerAndBrowser((started) => {
+      ({ server, browser } = started);
+    });
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (server) removeDataDir(server.dataDir);
+    afterAll(() => {
       rmSync(dir, { recursive: true, force: true });
     });
 

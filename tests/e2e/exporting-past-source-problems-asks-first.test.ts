@@ -2,20 +2,19 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import mammoth from "mammoth";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Article } from "../../server/schema/article.ts";
 import {
   asMember,
-  ensureClientBuilt,
   hasChromium,
   insertSnippetAtEnd,
-  launchBrowser,
   NO_CHROMIUM_REASON,
   newMember,
   openBrief,
+  startServerAndBrowser,
   unexpectedErrors,
 } from "../utils/browser.ts";
-import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import type { TestServer } from "../utils/server.ts";
 
 const SAMPLE = readFileSync("seeds/north-korea-troops-russia.txt", "utf8");
 
@@ -25,16 +24,8 @@ describe.skipIf(!hasChromium)(
     let server: TestServer;
     let browser: Browser;
 
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer();
-      browser = await launchBrowser();
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (server) removeDataDir(server.dataDir);
+    startServerAndBrowser((started) => {
+      ({ server, browser } = started);
     });
 
     it("says what is wrong, and exports anyway with the evidence annex when asked", async () => {

@@ -1,16 +1,15 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   asMember,
-  ensureClientBuilt,
   hasChromium,
-  launchBrowser,
   NO_CHROMIUM_REASON,
   newMember,
   share,
+  startServerAndBrowser,
   unexpectedErrors,
 } from "../utils/browser.ts";
-import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import type { TestServer } from "../utils/server.ts";
 
 describe.skipIf(!hasChromium)(
   `briefs home${hasChromium ? "" : ` (skipped: ${NO_CHROMIUM_REASON})`}`,
@@ -18,16 +17,8 @@ describe.skipIf(!hasChromium)(
     let server: TestServer;
     let browser: Browser;
 
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer();
-      browser = await launchBrowser();
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (server) removeDataDir(server.dataDir);
+    startServerAndBrowser((started) => {
+      ({ server, browser } = started);
     });
 
     it("tells a new team what to do, lists briefs with who is in them, and deletes one after asking", async () => {

@@ -1,19 +1,18 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   asMember,
   editorText,
-  ensureClientBuilt,
   hasChromium,
-  launchBrowser,
   NO_CHROMIUM_REASON,
   newMember,
   openBrief,
   share,
+  startServerAndBrowser,
   unexpectedErrors,
 } from "../utils/browser.ts";
-import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import type { TestServer } from "../utils/server.ts";
 
 const SAMPLE = readFileSync("seeds/north-korea-troops-russia.txt", "utf8");
 
@@ -23,16 +22,8 @@ describe.skipIf(!hasChromium)(
     let server: TestServer;
     let browser: Browser;
 
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer();
-      browser = await launchBrowser();
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (server) removeDataDir(server.dataDir);
+    startServerAndBrowser((started) => {
+      ({ server, browser } = started);
     });
 
     it("imports the sample article and inserts a quote the other person sees with its speaker", async () => {

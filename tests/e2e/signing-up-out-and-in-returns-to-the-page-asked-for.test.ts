@@ -1,15 +1,14 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TEST_PASSWORD } from "../utils/auth.ts";
 import {
-  ensureClientBuilt,
   hasChromium,
-  launchBrowser,
   NO_CHROMIUM_REASON,
   newPerson,
+  startServerAndBrowser,
   unexpectedErrors,
 } from "../utils/browser.ts";
-import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import type { TestServer } from "../utils/server.ts";
 
 /** The browser reports the refused sign-in's 401 as a console error; that one is expected. */
 const WRONG_PASSWORD_401 = /status of 401/;
@@ -20,16 +19,8 @@ describe.skipIf(!hasChromium)(
     let server: TestServer;
     let browser: Browser;
 
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer();
-      browser = await launchBrowser();
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (server) removeDataDir(server.dataDir);
+    startServerAndBrowser((started) => {
+      ({ server, browser } = started);
     });
 
     it("signs up, signs out, and signs back in to the page that was asked for", async () => {

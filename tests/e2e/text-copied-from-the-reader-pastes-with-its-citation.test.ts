@@ -1,20 +1,19 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Article } from "../../server/schema/article.ts";
 import type { BriefWithDoc, PMNode } from "../../server/schema/brief.ts";
 import {
   asMember,
-  ensureClientBuilt,
   hasChromium,
-  launchBrowser,
   NO_CHROMIUM_REASON,
   newMember,
   openBrief,
   selectText,
+  startServerAndBrowser,
   unexpectedErrors,
 } from "../utils/browser.ts";
-import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import type { TestServer } from "../utils/server.ts";
 
 const SAMPLE = readFileSync("seeds/north-korea-troops-russia.txt", "utf8");
 
@@ -37,16 +36,8 @@ describe.skipIf(!hasChromium)(
     let server: TestServer;
     let browser: Browser;
 
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer();
-      browser = await launchBrowser();
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (server) removeDataDir(server.dataDir);
+    startServerAndBrowser((started) => {
+      ({ server, browser } = started);
     });
 
     it("pastes reader text cited to its snippet, or to the article when it spans more", async () => {

@@ -8,7 +8,9 @@ import {
   type Locator,
   type Page,
 } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { call, type SignedUp, signUp, TEST_PASSWORD } from "./auth.ts";
+import { removeDataDir, startTestServer, type TestServer } from "./server.ts";
 
 /** Debian's Chromium; e2e tests never download a browser (`.ci/run` installs this one). */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -27,6 +29,30 @@ const ARGS = [
 /** Launches Debian's Chromium headless. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+/**
+ * For the browser tests of one `describe`: before them, builds the client if needed and
+ * starts a real server (port 0, a fresh data directory, `overrides` on its environment) and
+ * Chromium, handing both to `use`; after them, stops both and removes the data directory.
+ */
+export function startServerAndBrowser(
+  use: (started: { server: TestServer; browser: Browser }) => void,
+  overrides: Record<string, string> = {},
+): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startTestServer(overrides);
+    browser = await launchBrowser();
+    use({ server, browser });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (server) removeDataDir(server.dataDir);
+  });
 }
 
 const LOCK = path.resolve("dist.build-lock");
