@@ -4,6 +4,7 @@ import { afterAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendParagraph, connectClient, eventually, synced } from "../utils/clients.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
+import { storedLog } from "../utils/stored-log.ts";
 
 const COMPACT_EVERY = 4;
 
@@ -16,7 +17,7 @@ afterAll(async () => {
 const body = (doc: Y.Doc) => doc.getXmlFragment("default").toString();
 const stateVector = (doc: Y.Doc) => [...Y.encodeStateVector(doc)];
 
-/** What the store holds for a brief, read straight from the SQLite file. */
+/** What the store holds for a brief, read straight from its files. */
 function stored(dataDir: string, id: string) {
   const db = new Database(path.join(dataDir, "briefroom.db"), { readonly: true });
   try {
@@ -27,14 +28,11 @@ function stored(dataDir: string, id: string) {
       state: Buffer;
       doc_json: string;
     };
-    const log = db
-      .prepare("SELECT update_data FROM doc_updates WHERE brief_id = ? ORDER BY seq")
-      .all(id) as { update_data: Buffer }[];
     return {
       seq: snap.seq,
       state: new Uint8Array(snap.state),
       docJson: JSON.parse(snap.doc_json),
-      log: log.map((r) => new Uint8Array(r.update_data)),
+      log: storedLog(dataDir, id).map((r) => r.update),
     };
   } finally {
     db.close();

@@ -15,6 +15,7 @@ import { bodyLines, connectClient, eventually, fragmentText, synced } from "../u
 import { openRawSocket } from "../utils/raw-socket.ts";
 import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
 import { removeDataDir, startTestServer } from "../utils/server.ts";
+import { storedLog } from "../utils/stored-log.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -165,11 +166,7 @@ it("frames a client sends the moment the socket opens all reach the room, in ord
   watcher.destroy();
   raw.ws.close();
 
-  const db = new Database(path.join(server.dataDir, "briefroom.db"), { readonly: true });
-  const rows = db
-    .prepare("SELECT update_data FROM doc_updates WHERE brief_id = ? ORDER BY seq")
-    .all(id) as { update_data: Buffer }[];
-  db.close();
-  expect(replayLog(rows.map((r) => new Uint8Array(r.update_data)))).toEqual(EXPECTED_STEPS);
+  const rows = storedLog(server.dataDir, id);
+  expect(replayLog(rows.map((r) => r.update))).toEqual(EXPECTED_STEPS);
   await server.close();
 });

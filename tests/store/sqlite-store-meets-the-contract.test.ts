@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
@@ -71,28 +70,6 @@ it("SQLite: one brief's failure in a turn fails only its entry, and the others a
     // The sequence goes on from what was written.
     expect(store.docs.appendNow!([{ briefId: "a", updates: [a.edit("4")] }])).toEqual([4]);
     expect(await a.stored()).toBe("1234");
-  } finally {
-    await cleanup(store);
-  }
-});
-
-it("SQLite: an append whose next seq another writer took reads the log and goes on after it, losing nothing", async () => {
-  const store = await open();
-  try {
-    const brief = await briefWithEditor(store, "b");
-    expect(await store.docs.append("b", [brief.edit("a")])).toBe(1);
-    // Something else writes to the file behind the store's back (another process, which a
-    // server's data-directory lock keeps out): the seq the store would use next is taken.
-    const other = new Database(path.join(dirs.get(store)!, "briefroom.db"));
-    other
-      .prepare("INSERT INTO doc_updates (brief_id, seq, update_data) VALUES (?, ?, ?)")
-      .run("b", 2, brief.edit("b"));
-    other.close();
-    // The one-statement INSERT collides and writes nothing; the way it falls back to reads
-    // the log.
-    expect(await store.docs.append("b", [brief.edit("c")])).toBe(3);
-    expect(await store.docs.append("b", [brief.edit("d")])).toBe(4);
-    expect(await brief.stored()).toBe("abcd");
   } finally {
     await cleanup(store);
   }

@@ -35,8 +35,9 @@ it("the worker copies the WAL into the database while the server's connection ne
   const store = openSqliteStore(dir);
   await createEmptyBrief(store, "b", "B");
   const before = statSync(file).size;
-  // 300 commits of ~2 KB: about 300 WAL pages, under the server connection's own threshold,
-  // so only the worker (asked every 256 commits) can have moved them into the database file.
+  // 300 updates of ~2 KB, moved from the journal into the log in one commit: about 300 WAL
+  // pages, under the server connection's own threshold, so only the worker (asked once 256
+  // updates are in) can have copied them into the database file.
   const update = new Uint8Array(2000).fill(7);
   for (let i = 0; i < 300; i++) await store.docs.append("b", [update]);
   await until(() => statSync(file).size > before + 256 * 2000);
@@ -47,8 +48,8 @@ it("the worker copies the WAL into the database while the server's connection ne
 it("closing the store waits for the checkpoint worker to close, with nothing else keeping the process up", () => {
   const dir = dataDir();
   const root = path.resolve(import.meta.dirname, "../..");
-  // A process of its own whose only work is the store: the worker (started after 256
-  // commits) is all that is left running when the store closes.
+  // A process of its own whose only work is the store: the worker (started once 256 updates
+  // are in the log) is all that is left running when the store closes.
   const script = `
     import { openSqliteStore } from ${JSON.stringify(path.join(root, "server/store/sqlite/open.ts"))};
     import { createEmptyBrief } from ${JSON.stringify(path.join(root, "tests/utils/rooms.ts"))};
@@ -78,14 +79,14 @@ it("falls back to SQLite's own checkpoints, and says so, when the worker fails",
   const log = createLogger("warn", (line) => lines.push(line));
   const checkpoints = new Checkpointer(db, path.join(dir, "missing.db"), log, 1);
   expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(2000);
-  checkpoints.committed();
+  checkpoints.committed(1);
   await until(() => lines.length > 0);
   expect(JSON.parse(lines[0]!)).toMatchObject({
     level: "error",
     msg: expect.stringMatching(/checkpoint/),
   });
   expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
-  checkpoints.committed();
+  checkpoints.committed(1);
   await checkpoints.close();
   db.close();
 });

@@ -3,8 +3,11 @@ import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
 import type { Logger } from "../../logger.ts";
 
-/** Document commits between two checkpoints the worker is asked for (~1–3 MB of WAL). */
-const COMMITS_PER_CHECKPOINT = 256;
+/**
+ * Document updates moved into the log between two checkpoints the worker is asked for: at most
+ * a few MB of WAL, and at a busy second's move (hundreds of briefs' pages) one each move.
+ */
+const UPDATES_PER_CHECKPOINT = 256;
 /**
  * WAL pages at which the server's own connection checkpoints anyway: reached only when writes
  * never pause long enough for the worker to catch up, and then cheap, since the worker has
@@ -46,7 +49,7 @@ parentPort.on("message", (message) => {
  */
 export class Checkpointer {
   private worker: Worker | null = null;
-  private commits = 0;
+  private updates = 0;
   private running = false;
   private failed = false;
 
@@ -54,15 +57,16 @@ export class Checkpointer {
     private readonly db: Database.Database,
     private readonly file: string,
     private readonly log: Logger,
-    private readonly every = COMMITS_PER_CHECKPOINT,
+    private readonly every = UPDATES_PER_CHECKPOINT,
   ) {
     db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   }
 
-  /** A document transaction committed; asks for a checkpoint every `every` of them. */
-  committed(): void {
-    if (++this.commits < this.every || this.running || this.failed) return;
-    this.commits = 0;
+  /** `updates` document updates were committed; asks for a checkpoint every `every` of them. */
+  committed(updates: number): void {
+    this.updates += updates;
+    if (this.updates < this.every || this.running || this.failed) return;
+    this.updates = 0;
     this.running = true;
     this.start().postMessage("checkpoint");
   }

@@ -1,8 +1,15 @@
 import type Database from "better-sqlite3";
+import type { Logger } from "../../logger.ts";
 import type { PMNode } from "../../schema/brief.ts";
 import type { EditTimes } from "../edit-times.ts";
 import type { AppendEntry, DocRepo } from "../store.ts";
 import type { Checkpointer } from "./checkpointer.ts";
+import type { Journal, LoggedUpdate } from "./journal.ts";
+
+/** How long journaled updates wait, at most, to be moved into the log. */
+const MOVE_EVERY_MS = 1000;
+/** A journal this big is moved at once (a few large pastes), so it never holds much. */
+const MOVE_AT_BYTES = 16 * 1024 * 1024;
 
 /** What the document repository shares with the rest of the SQLite store. */
 export interface SqliteDocsDeps {
@@ -10,21 +17,30 @@ export interface SqliteDocsDeps {
   checkpoints: Checkpointer;
   /** `UPDATE briefs SET updated_at = ? WHERE id = ?`, also used for deferred edit times. */
   touch: Database.Statement<[string, string]>;
+  journal: Journal;
+  log: Logger;
 }
 
+export interface SqliteDocs extends DocRepo {
+  /** Moves every journaled update into the log now (on opening, to recover; on closing). */
+  moveJournal(): void;
+}
+
+/**
+ * Brief bodies in SQLite. Appends go to the journal (see `Journal`), which is moved into
+ * `doc_updates` in one transaction about once a second, and before anything reads the log:
+ * one SQLite commit per turn was most of what durable edits cost.
+ */
 export function sqliteDocs(
   db: Database.Database,
-  { edits, checkpoints, touch }: SqliteDocsDeps,
-): DocRepo {
+  { edits, checkpoints, touch, journal, log }: SqliteDocsDeps,
+): SqliteDocs {
   const snapshot = db.prepare("SELECT state, seq, doc_json FROM doc_snapshots WHERE brief_id = ?");
   const updates = db.prepare(
     "SELECT seq, update_data FROM doc_updates WHERE brief_id = ? ORDER BY seq",
   );
   const maxLogSeq = db.prepare("SELECT MAX(seq) AS seq FROM doc_updates WHERE brief_id = ?");
   const snapshotSeq = db.prepare("SELECT seq FROM doc_snapshots WHERE brief_id = ?");
-  const insert = db.prepare(
-    "INSERT INTO doc_updates (brief_id, seq, update_data) VALUES (?, ?, ?)",
-  );
   // Never over a newer snapshot: the updates it replaced are gone from the log.
   const upsertSnapshot = db.prepare(
     `INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES (?, ?, ?, ?)
@@ -36,108 +52,103 @@ export function sqliteDocs(
   const countPending = db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
   const exists = db.prepare("SELECT 1 FROM briefs WHERE id = ?");
 
+  // Journaled updates move in here. Those of a brief deleted meanwhile, or that a snapshot
+  // already holds, are dropped; one already here (written before a crash that came between a
+  // move and the journal's clearing) is the same update, and is left as it is.
+  const insertJournaled = db.prepare(
+    `INSERT OR IGNORE INTO doc_updates (brief_id, seq, update_data)
+     SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM briefs WHERE id = ?)
+       AND ? > COALESCE((SELECT seq FROM doc_snapshots WHERE brief_id = ?), 0)`,
+  );
+
   /**
    * The last seq written for each brief this process appends to, so that an append needn't
-   * look it up first. This process is the file's only writer (a server holds its data
-   * directory's lock). An entry is set once its write commits, and dropped when the brief
-   * compacts (an unloading room compacts, which keeps this to the briefs in use) or an append
-   * to it fails, so the next one reads the log. Only the one-statement path below uses it;
-   * the other always reads the log.
+   * look it up. This process is the log's only writer (a server holds its data directory's
+   * lock). An entry is set when an append is journaled, and dropped when the brief compacts
+   * (an unloading room compacts, which keeps this to the briefs in use).
    */
   const lastSeqs = new Map<string, number>();
-  const loggedLastSeq = (briefId: string): number =>
-    (maxLogSeq.get(briefId) as { seq: number | null }).seq ??
-    (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ??
-    0;
-  const noted = (entries: AppendEntry[], results: (number | Error)[]) => {
-    entries.forEach(({ briefId }, i) => {
-      const result = results[i]!;
-      if (result instanceof Error) lastSeqs.delete(briefId);
-      else lastSeqs.set(briefId, result);
-    });
-    return results;
+  let moveTimer: NodeJS.Timeout | null = null;
+
+  const moveAll = db.transaction((updates: readonly LoggedUpdate[]) => {
+    for (const { briefId, seq, update } of updates)
+      insertJournaled.run(briefId, seq, update, briefId, seq, briefId);
+  });
+  /** Moves what the journal holds into the log, in one transaction, and empties it. */
+  const moveJournal = () => {
+    if (moveTimer) clearTimeout(moveTimer);
+    moveTimer = null;
+    const moved = journal.held.length;
+    if (moved === 0) return;
+    moveAll(journal.held);
+    journal.clear();
+    checkpoints.committed(moved);
+  };
+  const moveSoon = () => {
+    if (journal.size >= MOVE_AT_BYTES) moveJournal();
+    else
+      moveTimer ??= setTimeout(() => {
+        try {
+          moveJournal();
+        } catch (err) {
+          // Still in the journal: the next append or read tries again.
+          log.error("moving journaled updates into the log failed", { err: String(err) });
+        }
+      }, MOVE_EVERY_MS).unref();
   };
 
-  // The usual turn (one edit or a few, in a brief or a few) is one multi-row INSERT, which
-  // SQLite commits as its own transaction: one statement where BEGIN, a look-up per brief, a
-  // savepoint per brief, an INSERT per update and COMMIT were each a call into SQLite.
-  const ONE_STATEMENT_ROWS = 32;
-  const insertsOf = new Map<number, Database.Statement>();
-  const insertRows = (n: number) => {
-    let statement = insertsOf.get(n);
-    if (!statement) {
-      statement = db.prepare(
-        `INSERT INTO doc_updates (brief_id, seq, update_data) VALUES ${Array(n).fill("(?, ?, ?)").join(", ")}`,
-      );
-      insertsOf.set(n, statement);
-    }
-    return statement;
-  };
-  /**
-   * Appends the turn in one statement, or returns null to leave it to `appendEach`: when it is
-   * large, when a brief's edit time is due to be written with it, or when the statement
-   * failed (then nothing was written, and `appendEach`, reading the log, finds which brief's
-   * entry it was, or writes them all after rows it did not know of).
-   */
-  const appendAtOnce = (entries: AppendEntry[]): number[] | null => {
-    let rows = 0;
-    for (const { briefId, updates } of entries) {
-      rows += updates.length;
-      if (rows > ONE_STATEMENT_ROWS || edits.due(briefId)) return null;
-    }
-    const params: unknown[] = [];
-    const last = entries.map(({ briefId, updates }) => {
-      let seq = lastSeqs.get(briefId) ?? loggedLastSeq(briefId);
-      for (const u of updates) params.push(briefId, ++seq, u);
-      return seq;
-    });
+  /** Writes a brief's last-edited time (the edit is safe in the journal whatever happens). */
+  const touchNow = (briefId: string, at: string) => {
     try {
-      insertRows(rows).run(params);
-    } catch {
-      return null;
+      touch.run(at, briefId);
+    } catch (err) {
+      log.error("writing a brief's last-edited time failed", { briefId, err: String(err) });
     }
-    for (const { briefId } of entries) edits.edited(briefId);
-    return last;
   };
 
-  const appendRows = (briefId: string, batch: Uint8Array[]) => {
-    let seq = loggedLastSeq(briefId);
-    for (const u of batch) insert.run(briefId, ++seq, u);
-    const editedAt = edits.edited(briefId);
-    if (editedAt) touch.run(editedAt, briefId);
-    return seq;
+  /** The seq a brief's log ends at, read from the store (with the journal moved in first). */
+  const storedLastSeq = (briefId: string): number => {
+    moveJournal();
+    if (!exists.get(briefId)) throw new Error(`no brief ${briefId}`);
+    return (
+      (maxLogSeq.get(briefId) as { seq: number | null }).seq ??
+      (snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ??
+      0
+    );
   };
-  // A transaction of its own when called alone, a savepoint inside `appendAll`.
-  const appendOne = db.transaction(appendRows);
 
   const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
-  // Each brief in its own savepoint, so one brief's failure fails only its entry; a failed
-  // commit fails them all.
-  const appendAll = db.transaction((entries: AppendEntry[]) =>
-    entries.map(({ briefId, updates }) => {
+  /**
+   * Journals a turn's updates in one write; a brief that cannot be written to fails only its
+   * entry, a failed write fails them all.
+   */
+  const appendNow = (entries: AppendEntry[]): (number | Error)[] => {
+    const logged: LoggedUpdate[] = [];
+    const results = entries.map(({ briefId, updates }): number | Error => {
+      let seq: number;
       try {
-        return appendOne(briefId, updates);
+        seq = lastSeqs.get(briefId) ?? storedLastSeq(briefId);
       } catch (err) {
         return asError(err);
       }
-    }),
-  );
-  const appendEach = (entries: AppendEntry[]): (number | Error)[] => {
+      for (const update of updates) logged.push({ briefId, seq: ++seq, update });
+      return seq;
+    });
+    if (logged.length === 0) return results;
     try {
-      const [only] = entries;
-      // One brief alone needs no savepoint: its failure is the transaction's.
-      return entries.length === 1 ? [appendOne(only!.briefId, only!.updates)] : appendAll(entries);
+      journal.append(logged);
     } catch (err) {
       return entries.map(() => asError(err));
     }
-  };
-  const appendNow = (entries: AppendEntry[]): (number | Error)[] => {
-    if (entries.length === 0) return [];
-    try {
-      return noted(entries, appendAtOnce(entries) ?? appendEach(entries));
-    } finally {
-      checkpoints.committed();
-    }
+    entries.forEach(({ briefId }, i) => {
+      const last = results[i];
+      if (typeof last !== "number") return;
+      lastSeqs.set(briefId, last);
+      const editedAt = edits.edited(briefId);
+      if (editedAt) touchNow(briefId, editedAt);
+    });
+    moveSoon();
+    return results;
   };
 
   const compact = db.transaction(
@@ -149,6 +160,7 @@ export function sqliteDocs(
 
   return {
     async load(briefId) {
+      moveJournal();
       if (!exists.get(briefId)) return null;
       const snap = snapshot.get(briefId) as { state: Buffer; seq: number } | undefined;
       const rows = updates.all(briefId) as { seq: number; update_data: Buffer }[];
@@ -164,6 +176,7 @@ export function sqliteDocs(
       return result!;
     },
     appendNow,
+    moveJournal,
     async compact(briefId, state, upToSeq, doc) {
       lastSeqs.delete(briefId);
       compact(briefId, state, upToSeq, JSON.stringify(doc));
@@ -173,6 +186,7 @@ export function sqliteDocs(
       return snap ? (JSON.parse(snap.doc_json) as PMNode) : null;
     },
     async pending(briefId) {
+      moveJournal();
       return (countPending.get(briefId) as { n: number }).n;
     },
   };

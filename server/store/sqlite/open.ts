@@ -10,6 +10,7 @@ import { sqliteAudit } from "./audit.ts";
 import { sqliteBriefs } from "./briefs.ts";
 import { Checkpointer } from "./checkpointer.ts";
 import { sqliteDocs } from "./docs.ts";
+import { Journal } from "./journal.ts";
 import { sqliteSessions } from "./sessions.ts";
 import { sqliteShares } from "./shares.ts";
 import { sqliteTemplates } from "./templates.ts";
@@ -34,10 +35,16 @@ export function openSqliteStore(dataDir: string, log: Logger = silentLogger): St
   const edits = new EditTimes((times) => {
     if (db.open) touchAll(times);
   });
+  const journal = new Journal(path.join(dataDir, "briefroom.journal"));
+  const docs = sqliteDocs(db, { edits, checkpoints, touch, journal, log });
+  // Updates journaled before the last run ended (a crash) go into the log before any read.
+  const recovered = journal.held.length;
+  docs.moveJournal();
+  if (recovered > 0) log.info("moved journaled updates into the log", { updates: recovered });
   return {
     kind: "sqlite",
     briefs: sqliteBriefs(db),
-    docs: sqliteDocs(db, { edits, checkpoints, touch }),
+    docs,
     articles: sqliteArticles(db),
     templates: sqliteTemplates(db),
     users: sqliteUsers(db),
@@ -46,6 +53,8 @@ export function openSqliteStore(dataDir: string, log: Logger = silentLogger): St
     audit: sqliteAudit(db),
     async close() {
       await edits.flush();
+      docs.moveJournal();
+      journal.close();
       await checkpoints.close();
       db.close();
     },

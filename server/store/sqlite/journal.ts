@@ -1,0 +1,118 @@
+import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import { crc32 } from "node:zlib";
+
+/** One update of a brief's log, with its place in that log. */
+export interface LoggedUpdate {
+  briefId: string;
+  seq: number;
+  update: Uint8Array;
+}
+
+/** Each record starts with its payload's length and the payload's CRC-32 (u32 LE each). */
+const HEADER_BYTES = 8;
+/** A payload is the brief id's length (u16 LE), the id, the seq (f64 LE), then the update. */
+const FIXED_PAYLOAD_BYTES = 2 + 8;
+
+/**
+ * The front of the SQLite document log: a file that a turn's updates reach in one `write`.
+ * Once written there they survive a killed process, as a WAL commit with synchronous=NORMAL
+ * does, for a small part of a commit's cost; the store moves them into `doc_updates` in one
+ * transaction every second or so. Every record carries a CRC-32, so a record torn by a power
+ * cut is recognised on opening and dropped, with anything after it.
+ */
+export class Journal {
+  private readonly fd: number;
+  /** Bytes of whole records in the file. */
+  private bytes: number;
+  private updates: LoggedUpdate[];
+
+  /** Opens the journal at `file`, creating it; what it holds is `held` until `clear`. */
+  constructor(file: string) {
+    this.fd = openSync(file, "a+");
+    const { updates, bytes } = readRecords(readFileSync(this.fd));
+    // Drops a torn tail, so that new records follow whole ones.
+    ftruncateSync(this.fd, bytes);
+    this.updates = updates;
+    this.bytes = bytes;
+  }
+
+  /** The updates written since the last `clear`, oldest first. */
+  get held(): readonly LoggedUpdate[] {
+    return this.updates;
+  }
+
+  /** Bytes of records since the last `clear`. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** Writes `updates` as records, in one write; on failure none of them is kept. */
+  append(updates: readonly LoggedUpdate[]): void {
+    const records = encodeRecords(updates);
+    try {
+      for (let at = 0; at < records.length; ) at += writeSync(this.fd, records, at);
+    } catch (err) {
+      // A partial write must not leave half a record for the next ones to follow.
+      ftruncateSync(this.fd, this.bytes);
+      throw err;
+    }
+    this.bytes += records.length;
+    for (const update of updates) this.updates.push(update);
+  }
+
+  /** Empties the journal, once everything it held is stored elsewhere. */
+  clear(): void {
+    ftruncateSync(this.fd, 0);
+    this.bytes = 0;
+    this.updates = [];
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** The records of `updates`, back to back. */
+export function encodeRecords(updates: readonly LoggedUpdate[]): Buffer {
+  let size = 0;
+  for (const { briefId, update } of updates)
+    size += HEADER_BYTES + FIXED_PAYLOAD_BYTES + Buffer.byteLength(briefId) + update.length;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const { briefId, seq, update } of updates) {
+    const start = at + HEADER_BYTES;
+    const idBytes = out.write(briefId, start + 2);
+    out.writeUInt16LE(idBytes, start);
+    at = out.writeDoubleLE(seq, start + 2 + idBytes);
+    out.set(update, at);
+    at += update.length;
+    out.writeUInt32LE(at - start, start - HEADER_BYTES);
+    out.writeUInt32LE(crc32(out.subarray(start, at)), start - 4);
+  }
+  return out;
+}
+
+/**
+ * The whole records at the start of `data`, and how many bytes they take: reading stops at
+ * the first record that is cut short or fails its CRC.
+ */
+export function readRecords(data: Buffer): { updates: LoggedUpdate[]; bytes: number } {
+  const updates: LoggedUpdate[] = [];
+  let at = 0;
+  while (at + HEADER_BYTES <= data.length) {
+    const length = data.readUInt32LE(at);
+    const end = at + HEADER_BYTES + length;
+    if (length < FIXED_PAYLOAD_BYTES || end > data.length) break;
+    const payload = data.subarray(at + HEADER_BYTES, end);
+    if (crc32(payload) !== data.readUInt32LE(at + 4)) break;
+    const idEnd = 2 + payload.readUInt16LE(0);
+    if (idEnd + 8 > length) break;
+    updates.push({
+      briefId: payload.toString("utf8", 2, idEnd),
+      seq: payload.readDoubleLE(idEnd),
+      update: new Uint8Array(payload.subarray(idEnd + 8)),
+    });
+    at = end;
+  }
+  return { updates, bytes: at };
+}
