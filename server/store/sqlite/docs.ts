@@ -84,17 +84,17 @@ export function sqliteDocs(
     journal.clear();
     checkpoints.committed(moved);
   };
+  const tryMove = () => {
+    try {
+      moveJournal();
+    } catch (err) {
+      // Still in the journal: the next append or read tries again.
+      log.error("moving journaled updates into the log failed", { err: String(err) });
+    }
+  };
   const moveSoon = () => {
-    if (journal.size >= MOVE_AT_BYTES) moveJournal();
-    else
-      moveTimer ??= setTimeout(() => {
-        try {
-          moveJournal();
-        } catch (err) {
-          // Still in the journal: the next append or read tries again.
-          log.error("moving journaled updates into the log failed", { err: String(err) });
-        }
-      }, MOVE_EVERY_MS).unref();
+    if (journal.size >= MOVE_AT_BYTES) tryMove();
+    else moveTimer ??= setTimeout(tryMove, MOVE_EVERY_MS).unref();
   };
 
   /** Writes a brief's last-edited time (the edit is safe in the journal whatever happens). */

@@ -25,6 +25,8 @@ export class Journal {
   /** Bytes of whole records in the file. */
   private bytes: number;
   private updates: LoggedUpdate[];
+  /** Set when a failed write could not be undone: nothing more can follow it safely. */
+  private broken: Error | null = null;
 
   /** Opens the journal at `file`, creating it; what it holds is `held` until `clear`. */
   constructor(file: string) {
@@ -48,12 +50,17 @@ export class Journal {
 
   /** Writes `updates` as records, in one write; on failure none of them is kept. */
   append(updates: readonly LoggedUpdate[]): void {
+    if (this.broken) throw this.broken;
     const records = encodeRecords(updates);
     try {
       for (let at = 0; at < records.length; ) at += writeSync(this.fd, records, at);
     } catch (err) {
-      // A partial write must not leave half a record for the next ones to follow.
-      ftruncateSync(this.fd, this.bytes);
+      // Half a record must not stay for the next ones to follow: reading stops at it.
+      try {
+        ftruncateSync(this.fd, this.bytes);
+      } catch (truncating) {
+        this.broken = truncating instanceof Error ? truncating : new Error(String(truncating));
+      }
       throw err;
     }
     this.bytes += records.length;
