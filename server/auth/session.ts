@@ -13,7 +13,7 @@ export type Via = "bearer" | "cookie" | "query";
 
 /** The caller: a signed-in user, or someone holding a brief's link token. */
 export type Auth =
-  | { kind: "user"; user: User; via: Via; tokenHash: string }
+  | { kind: "user"; user: User; via: Via; tokenHash: string; expiresAt: string }
   | { kind: "link"; share: Share; via: Via; tokenHash: string };
 
 /**
@@ -45,8 +45,8 @@ export function presentedToken(
 export async function resolveToken(store: Store, token: string, via: Via): Promise<Auth | null> {
   const tokenHash = hashToken(token);
   const now = new Date().toISOString();
-  const user = await store.sessions.user(tokenHash, now);
-  if (user) return { kind: "user", user, via, tokenHash };
+  const session = await store.sessions.find(tokenHash, now);
+  if (session) return { kind: "user", ...session, via, tokenHash };
   // Link tokens are for scripts and the WebSocket, never a cookie.
   if (via === "cookie") return null;
   const share = await store.shares.byTokenHash(tokenHash);

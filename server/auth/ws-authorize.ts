@@ -28,22 +28,34 @@ const MAX_DELAY = 2 ** 31 - 1;
 export function wsAuthorizer(deps: { store: Store; rooms: RoomManager; log: Logger }) {
   const { store, rooms, log } = deps;
 
+  /** Sessions and links whose sockets are due to close when they expire. */
+  const armed = new Set<string>();
+
+  /** Runs `close` once `expiresAt` has passed; once per `key` until then. */
+  function atExpiry(key: string, expiresAt: string, close: () => Promise<void>): void {
+    if (armed.has(key)) return;
+    armed.add(key);
+    const due = Date.parse(expiresAt);
+    const wait = () =>
+      setTimeout(
+        () => {
+          if (Date.now() < due) return wait();
+          armed.delete(key);
+          close().catch((err: unknown) =>
+            log.warn("closing sockets at expiry failed", { err: String(err) }),
+          );
+        },
+        Math.min(Math.max(0, due - Date.now()), MAX_DELAY),
+      ).unref();
+    wait();
+  }
+
   /** Closes a link's live sockets the moment it expires, unless it was changed meanwhile. */
   function closeAtExpiry(share: Share): void {
     if (!share.expiresAt) return;
-    const due = Date.parse(share.expiresAt);
-    const timer = setTimeout(
-      () => {
-        if (Date.now() < due) return closeAtExpiry(share);
-        rooms
-          .revoke(share.briefId, linkPrincipal(share.id), CloseCode.Forbidden, "link expired")
-          .catch((err: unknown) =>
-            log.warn("closing expired link sockets failed", { err: String(err) }),
-          );
-      },
-      Math.min(Math.max(0, due - Date.now()), MAX_DELAY),
+    atExpiry(`${share.id}@${share.expiresAt}`, share.expiresAt, () =>
+      rooms.revoke(share.briefId, linkPrincipal(share.id), CloseCode.Forbidden, "link expired"),
     );
-    timer.unref();
   }
 
   async function callerOf(c: Context): Promise<Auth | null> {
@@ -68,6 +80,10 @@ export function wsAuthorizer(deps: { store: Store; rooms: RoomManager; log: Logg
       closeAtExpiry(auth.share);
       return { userId: linkPrincipal(auth.share.id), canWrite: canWrite(role) };
     }
+    // A session that ends while its briefs are open closes their sockets, as signing out does.
+    atExpiry(auth.tokenHash, auth.expiresAt, () =>
+      rooms.endSession(auth.tokenHash, CloseCode.Unauthenticated, "session expired"),
+    );
     return { userId: auth.user.id, session: auth.tokenHash, canWrite: canWrite(role) };
   };
 }

@@ -37,8 +37,8 @@ export interface UserRepo {
 
 export interface SessionRepo {
   create(session: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
-  /** The user a session token hash belongs to; null when unknown or expired at `now`. */
-  user(tokenHash: string, now: string): Promise<User | null>;
+  /** The user a session token hash belongs to and when it ends; null when unknown or expired at `now`. */
+  find(tokenHash: string, now: string): Promise<{ user: User; expiresAt: string } | null>;
   delete(tokenHash: string): Promise<void>;
   /** Drops sessions that expired before `now`; returns how many. */
   deleteExpired(now: string): Promise<number>;

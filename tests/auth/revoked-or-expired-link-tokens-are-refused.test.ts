@@ -1,4 +1,7 @@
+import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken, newToken } from "../../server/auth/tokens.ts";
 import { call, signIn } from "../utils/auth.ts";
 import { closeCode, openRawSocket, type RawSocket } from "../utils/raw-socket.ts";
 import { removeDataDir, startTestServer, type TestServer } from "../utils/server.ts";
@@ -71,6 +74,26 @@ describe("revoking or expiring access", () => {
     const again = openRawSocket(`${server.wsUrl}/${id}?token=${elsewhere.token}`, { auth: false });
     expect(await closeCode(again)).toBe(4401);
     here.ws.close();
+  });
+
+  it("a session that expires closes its live sockets then, and not the person's other sessions'", async () => {
+    const id = await newBrief(server, cast.owner);
+    // A session near its end, as one 30 days old would be; only the lifetime is shortened.
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const db = new Database(path.join(server.dataDir, "briefroom.db"));
+    db.prepare(
+      "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+    ).run(hashToken(token), cast.owner.user.id, new Date().toISOString(), expiresAt);
+    db.close();
+    const [ending, lasting] = [await openSocket(id, token), await openSocket(id, cast.owner.token)];
+
+    expect(await closeCode(ending, 4000)).toBe(4401);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(expiresAt));
+    expect(stillOpen(lasting)).toBe(true);
+    const again = openRawSocket(`${server.wsUrl}/${id}?token=${token}`, { auth: false });
+    expect(await closeCode(again)).toBe(4401);
+    lasting.ws.close();
   });
 
   it("a link cannot be made already expired", async () => {

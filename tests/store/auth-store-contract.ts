@@ -71,11 +71,14 @@ export function authStoreContract(
         userId: "u1",
         expiresAt: "2029-12-31T00:00:00.000Z",
       });
-      expect((await store.sessions.user("h1", now))?.id).toBe("u1");
-      expect(await store.sessions.user("h2", now)).toBeNull();
+      expect(await store.sessions.find("h1", now)).toMatchObject({
+        user: { id: "u1" },
+        expiresAt: "2030-01-02T00:00:00.000Z",
+      });
+      expect(await store.sessions.find("h2", now)).toBeNull();
       expect(await store.sessions.deleteExpired(now)).toBe(1);
       await store.sessions.delete("h1");
-      expect(await store.sessions.user("h1", now)).toBeNull();
+      expect(await store.sessions.find("h1", now)).toBeNull();
     });
 
     it("shares with people, pending until they sign up, and changes roles in place", async () => {

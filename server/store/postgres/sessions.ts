@@ -10,13 +10,13 @@ export function pgSessions(pool: pg.Pool): SessionRepo {
         [s.tokenHash, s.userId, new Date().toISOString(), s.expiresAt],
       );
     },
-    async user(tokenHash, now) {
-      const { rows } = await pool.query<Parameters<typeof toUser>[0]>(
-        `SELECT u.id, u.email, u.name, u.is_admin, u.created_at FROM sessions s
+    async find(tokenHash, now) {
+      const { rows } = await pool.query<Parameters<typeof toUser>[0] & { expires_at: string }>(
+        `SELECT u.id, u.email, u.name, u.is_admin, u.created_at, s.expires_at FROM sessions s
          JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`,
         [tokenHash, now],
       );
-      return rows[0] ? toUser(rows[0]) : null;
+      return rows[0] ? { user: toUser(rows[0]), expiresAt: rows[0].expires_at } : null;
     },
     async delete(tokenHash) {
       await pool.query("DELETE FROM sessions WHERE token_hash = $1", [tokenHash]);

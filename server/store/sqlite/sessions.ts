@@ -7,7 +7,7 @@ export function sqliteSessions(db: Database.Database): SessionRepo {
     "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
   );
   const userOf = db.prepare(
-    `SELECT u.id, u.email, u.name, u.is_admin, u.created_at FROM sessions s
+    `SELECT u.id, u.email, u.name, u.is_admin, u.created_at, s.expires_at FROM sessions s
      JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
   );
   const remove = db.prepare("DELETE FROM sessions WHERE token_hash = ?");
@@ -17,9 +17,11 @@ export function sqliteSessions(db: Database.Database): SessionRepo {
     async create(s) {
       insert.run(s.tokenHash, s.userId, new Date().toISOString(), s.expiresAt);
     },
-    async user(tokenHash, now) {
-      const row = userOf.get(tokenHash, now) as Parameters<typeof toUser>[0] | undefined;
-      return row ? toUser(row) : null;
+    async find(tokenHash, now) {
+      const row = userOf.get(tokenHash, now) as
+        | (Parameters<typeof toUser>[0] & { expires_at: string })
+        | undefined;
+      return row ? { user: toUser(row), expiresAt: row.expires_at } : null;
     },
     async delete(tokenHash) {
       remove.run(tokenHash);
