@@ -4,6 +4,7 @@ import type { Block } from "./blocks.ts";
 import { renderBlocks } from "./blocks.ts";
 import type { BlockOptions, RenderContext } from "./context.ts";
 import { renderInline } from "./inline.ts";
+import { quoteLayout } from "./quotes.ts";
 import { StyleId } from "./styles.ts";
 
 export const MAX_LEVEL = 8;
@@ -27,7 +28,9 @@ export function renderList(node: PMNode, ctx: RenderContext, opts: BlockOptions)
   for (const item of node.content ?? []) {
     const itemStart = out.length;
     let numbered = false;
-    for (const child of item.type === "listItem" ? (item.content ?? []) : [item]) {
+    const children = item.type === "listItem" ? (item.content ?? []) : [item];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type === "paragraph" || child.type === "heading") {
         const children = renderInline(child.content, ctx);
         out.push(
@@ -41,7 +44,9 @@ export function renderList(node: PMNode, ctx: RenderContext, opts: BlockOptions)
         );
         numbered = true;
       } else {
-        out.push(...renderBlocks([child], ctx, { ...opts, listLevel: level + 1 }));
+        const blocks = withAttribution(children, i);
+        out.push(...renderBlocks(blocks, ctx, { ...opts, listLevel: level + 1 }));
+        i += blocks.length - 1;
       }
     }
     // An item that opens with a nested list still needs its own number before it.
@@ -49,4 +54,16 @@ export function renderList(node: PMNode, ctx: RenderContext, opts: BlockOptions)
       out.splice(itemStart, 0, new Paragraph({ numbering: { reference, level, instance } }));
   }
   return out;
+}
+
+/**
+ * The block at `i` of an item's children, with the paragraph after it when it is a quote and
+ * that paragraph is the attribution typed for it: the quote is set with it (`quoteLayout`).
+ */
+export function withAttribution(children: PMNode[], i: number): PMNode[] {
+  const child = children[i]!;
+  const next = children[i + 1];
+  return next && child.type === "blockquote" && quoteLayout(child, next).follows
+    ? [child, next]
+    : [child];
 }

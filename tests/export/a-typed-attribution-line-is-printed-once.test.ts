@@ -133,6 +133,18 @@ describe("a quote followed by a typed attribution paragraph", () => {
     expect(attributions.map((x) => [x.style, x.text])).toEqual([["QuoteAttribution", line]]);
     expect(notes).toBe(1);
   });
+
+  it.each(WRITERS)("reads a quote inside a list item the same way (%s)", async (_, template) => {
+    const item = { type: "listItem", content: [p(text("Fees")), quoteWith(), p(text(line))] };
+    const { paras, attributions, notes } = await render(
+      [{ type: "bulletList", content: [item] }, p(text("After the list."))],
+      template,
+    );
+    expect(attributions.map((x) => [x.style, x.text])).toEqual([["QuoteAttribution", line]]);
+    expect(notes).toBe(1);
+    const at = paras.findIndex((x) => x.text === WORDS);
+    expect(paras.slice(at, at + 3).map((x) => x.text)).toEqual([WORDS, line, "After the list."]);
+  });
 });
 
 describe("a quote followed by a paragraph that is not an attribution", () => {

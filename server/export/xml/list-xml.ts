@@ -1,6 +1,6 @@
 import type { PMNode } from "../../schema/brief.ts";
 import type { BlockOptions } from "../context.ts";
-import { listKindOf, MAX_LEVEL } from "../list-blocks.ts";
+import { listKindOf, MAX_LEVEL, withAttribution } from "../list-blocks.ts";
 import { StyleId } from "../styles.ts";
 import { writeBlocks } from "./blocks-xml.ts";
 import { writeInline } from "./inline-xml.ts";
@@ -22,12 +22,16 @@ export function writeList(node: PMNode, ctx: XmlContext, opts: BlockOptions): st
   for (const item of items) {
     let body = "";
     let hasNumber = false;
-    for (const child of item.type === "listItem" ? (item.content ?? []) : [item]) {
+    const children = item.type === "listItem" ? (item.content ?? []) : [item];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type === "paragraph" || child.type === "heading") {
         body += para(hasNumber ? continued : numbered, writeInline(child.content, ctx));
         hasNumber = true;
       } else {
-        body += writeBlocks([child], ctx, { ...opts, listLevel: level + 1 });
+        const blocks = withAttribution(children, i);
+        body += writeBlocks(blocks, ctx, { ...opts, listLevel: level + 1 });
+        i += blocks.length - 1;
       }
     }
     out += hasNumber ? body : para(numbered, "") + body;
