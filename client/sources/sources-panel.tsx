@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import type { Article, Snippet } from "../../server/schema/article.ts";
 import { Icon } from "../components/icon.tsx";
 import { useToast } from "../components/toasts.tsx";
@@ -41,10 +41,18 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
   const titles = Object.fromEntries((summaries ?? []).map((a) => [a.id, a.title]));
   const loading = ids.some((id) => !bodies[id]);
 
+  // When the import form closes, the focus goes to what comes next (the new article's
+  // snippets, or the button that opened the form), not back to the page.
+  const importButton = useRef<HTMLButtonElement>(null);
+  const picker = useRef<HTMLSelectElement>(null);
+  const closeImport = (next: RefObject<HTMLElement | null>) => {
+    setImporting(false);
+    requestAnimationFrame(() => next.current?.focus());
+  };
   const imported = (article: Article) => {
     const known = summaries?.some((a) => a.id === article.id);
     articles.add(article);
-    setImporting(false);
+    closeImport(picker);
     setSelected(article.id);
     setFilter(NO_FILTER);
     notify(
@@ -83,13 +91,20 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
       <div className="panel-header">
         <h2>Sources</h2>
         {!importing && (
-          <button type="button" className="btn btn-small" onClick={() => setImporting(true)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            ref={importButton}
+            onClick={() => setImporting(true)}
+          >
             <Icon name="plus" size={16} /> Import article
           </button>
         )}
       </div>
       <div className="panel-body" ref={body}>
-        {importing && <ImportForm onImported={imported} onCancel={() => setImporting(false)} />}
+        {importing && (
+          <ImportForm onImported={imported} onCancel={() => closeImport(importButton)} />
+        )}
         {articles.error && (
           <div className="notice notice-error" role="alert">
             {articles.error}{" "}
@@ -119,6 +134,7 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
             <div className="article-picker">
               <select
                 aria-label="Article"
+                ref={picker}
                 value={selected}
                 onChange={(e) => setSelected(e.target.value)}
               >

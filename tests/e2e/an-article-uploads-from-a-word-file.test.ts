@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)(
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it("offers Word documents, reads one, and clears a tab's error on leaving it", async () => {
+    it("offers Word documents, reads one, clears a tab's error on leaving it, and keeps the focus", async () => {
       const file = path.join(dir, "bridge.docx");
       const doc = new Document({
         sections: [
@@ -72,6 +72,16 @@ describe.skipIf(!hasChromium)(
       const quote = sources.locator(".snippet-quote").filter({ hasText: "disruptive" });
       await quote.waitFor();
       expect(await quote.locator(".snippet-speaker").textContent()).toContain("Amal Haddad");
+      // The form closes onto the new article, where the next step is, not onto the page.
+      const article = sources.getByRole("combobox", { name: "Article" });
+      await expect.poll(() => article.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await article.inputValue()).not.toBe("");
+
+      // Cancelling goes back to the button that opened the form.
+      await sources.getByRole("button", { name: "Import article" }).click();
+      await form.getByRole("button", { name: "Cancel" }).click();
+      const opener = sources.getByRole("button", { name: "Import article" });
+      await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
 
       expect(unexpectedErrors(ada.errors)).toEqual([]);
       await ada.context.close();
