@@ -3,8 +3,8 @@ import type { Room } from "./room.ts";
 
 /**
  * Ends each event-loop turn for every room that had messages in it: their new updates are
- * written in one group commit (one transaction for all rooms, when the store writes
- * synchronously, as SQLite does), then each room sends what the turn produced. Rooms that
+ * written in one group commit (one write for all rooms, when the store writes
+ * synchronously, as SQLite's journal does), then each room sends what the turn produced. Rooms that
  * took many messages in one turn write and send once.
  */
 export class Turns {

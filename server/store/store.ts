@@ -43,12 +43,12 @@ export interface AppendEntry {
 /** The Yjs persistence of brief bodies: an append-only update log plus snapshots. */
 export interface DocRepo {
   load(briefId: string): Promise<StoredDoc | null>;
-  /** Appends updates in one transaction; resolves once they are durable. Returns the last seq. */
+  /** Appends updates all at once; resolves once they are durable. Returns the last seq. */
   append(briefId: string, updates: Uint8Array[]): Promise<number>;
   /**
-   * Stores that write synchronously (SQLite) also append several briefs' updates at once, in
-   * one transaction, and answer at once: per entry, its last seq or why it failed (one brief's
-   * failure fails only its entry). Rooms then broadcast in the same event-loop turn.
+   * Stores that write synchronously (SQLite, through its journal) also append several briefs'
+   * updates in one write, and answer at once: per entry, its last seq or why it failed (one
+   * brief's failure fails only its entry). Rooms then broadcast in the same event-loop turn.
    */
   appendNow?(entries: AppendEntry[]): (number | Error)[];
   /**
