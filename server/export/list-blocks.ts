@@ -28,9 +28,9 @@ export function renderList(node: PMNode, ctx: RenderContext, opts: BlockOptions)
   for (const item of node.content ?? []) {
     const itemStart = out.length;
     let numbered = false;
-    const children = item.type === "listItem" ? (item.content ?? []) : [item];
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
+    const parts = item.type === "listItem" ? (item.content ?? []) : [item];
+    for (let i = 0; i < parts.length; i++) {
+      const child = parts[i]!;
       if (child.type === "paragraph" || child.type === "heading") {
         const children = renderInline(child.content, ctx);
         out.push(
@@ -44,7 +44,7 @@ export function renderList(node: PMNode, ctx: RenderContext, opts: BlockOptions)
         );
         numbered = true;
       } else {
-        const blocks = withAttribution(children, i);
+        const blocks = withAttribution(parts, i);
         out.push(...renderBlocks(blocks, ctx, { ...opts, listLevel: level + 1 }));
         i += blocks.length - 1;
       }
@@ -57,12 +57,12 @@ export function renderList(node: PMNode, ctx: RenderContext, opts: BlockOptions)
 }
 
 /**
- * The block at `i` of an item's children, with the paragraph after it when it is a quote and
+ * The block at `i` of a list item's parts, with the paragraph after it when it is a quote and
  * that paragraph is the attribution typed for it: the quote is set with it (`quoteLayout`).
  */
-export function withAttribution(children: PMNode[], i: number): PMNode[] {
-  const child = children[i]!;
-  const next = children[i + 1];
+export function withAttribution(parts: PMNode[], i: number): PMNode[] {
+  const child = parts[i]!;
+  const next = parts[i + 1];
   return next && child.type === "blockquote" && quoteLayout(child, next).follows
     ? [child, next]
     : [child];

@@ -22,14 +22,14 @@ export function writeList(node: PMNode, ctx: XmlContext, opts: BlockOptions): st
   for (const item of items) {
     let body = "";
     let hasNumber = false;
-    const children = item.type === "listItem" ? (item.content ?? []) : [item];
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
+    const parts = item.type === "listItem" ? (item.content ?? []) : [item];
+    for (let i = 0; i < parts.length; i++) {
+      const child = parts[i]!;
       if (child.type === "paragraph" || child.type === "heading") {
         body += para(hasNumber ? continued : numbered, writeInline(child.content, ctx));
         hasNumber = true;
       } else {
-        const blocks = withAttribution(children, i);
+        const blocks = withAttribution(parts, i);
         body += writeBlocks(blocks, ctx, { ...opts, listLevel: level + 1 });
         i += blocks.length - 1;
       }
