@@ -1,5 +1,5 @@
 import type { TemplateInfo } from "../../server/schema/template.ts";
-import { client, ok } from "./client.ts";
+import { client, done, ok } from "./client.ts";
 
 /** Brief templates: the built-in ones and any the team saved. */
 export const templatesApi = {
@@ -10,6 +10,9 @@ export const templatesApi = {
   },
   get: async (id: string): Promise<TemplateInfo> =>
     ok(client.api.templates[":id"].$get({ param: { id } })) as Promise<TemplateInfo>,
+  /** Deletes a template the team saved (built-in ones cannot be). */
+  remove: (id: string): Promise<void> =>
+    done(client.api.templates[":id"].$delete({ param: { id } })),
   /** Saves a brief's structure, fields and style as a new template named `name`. */
   fromBrief: async (fromBriefId: string, name: string): Promise<TemplateInfo> =>
     ok(client.api.templates.$post({ json: { fromBriefId, name } })) as Promise<TemplateInfo>,

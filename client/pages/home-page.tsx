@@ -45,6 +45,12 @@ export function HomePage({ account, onSignOut }: HomePageProps) {
     }
   };
 
+  const deleteTemplate = async (template: TemplateInfo) => {
+    await templatesApi.remove(template.id);
+    setTemplates((list) => list.filter((t) => t.id !== template.id));
+    notify(`Deleted the template “${template.name}”.`, "success");
+  };
+
   return (
     <div className="home-page">
       <header className="topbar">
@@ -96,7 +102,13 @@ export function HomePage({ account, onSignOut }: HomePageProps) {
           <BriefsTable briefs={briefs} templates={templates} onDelete={remove} />
         )}
       </main>
-      {creating && <NewBriefDialog templates={templates} onClose={() => setCreating(false)} />}
+      {creating && (
+        <NewBriefDialog
+          templates={templates}
+          onClose={() => setCreating(false)}
+          onDeleteTemplate={deleteTemplate}
+        />
+      )}
     </div>
   );
 }

@@ -14,14 +14,14 @@ import { TemplateChoice } from "./template-choice.tsx";
 interface NewBriefDialogProps {
   templates: TemplateInfo[];
   onClose: () => void;
+  /** Deletes a saved template; resolves once it is gone (it rejects with what went wrong). */
+  onDeleteTemplate: (template: TemplateInfo) => Promise<void>;
 }
 
 /** Starts a brief: a template, a title, the template's fields and articles to draft from. */
-export function NewBriefDialog({ templates, onClose }: NewBriefDialogProps) {
+export function NewBriefDialog({ templates, onClose, onDeleteTemplate }: NewBriefDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [templateId, setTemplateId] = useState<string>(
-    (templates.find((t) => t.id === "policy-brief") ?? templates[0])?.id ?? "",
-  );
+  const [templateId, setTemplateId] = useState<string>(defaultTemplate(templates));
   const [title, setTitle] = useState("");
   const [fields, setFields] = useState<FieldValues>({});
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
@@ -36,6 +36,16 @@ export function NewBriefDialog({ templates, onClose }: NewBriefDialogProps) {
     articlesApi.list().then(setArticles, () => setArticles([]));
   }, []);
   useEffect(() => setFields(fieldDefaults(template?.fields ?? [])), [template]);
+
+  const deleteTemplate = async (doomed: TemplateInfo) => {
+    setError(null);
+    try {
+      await onDeleteTemplate(doomed);
+      setTemplateId(defaultTemplate(templates.filter((t) => t.id !== doomed.id)));
+    } catch (err) {
+      setError(`Couldn't delete “${doomed.name}”: ${readableError(err)}`);
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -72,7 +82,12 @@ export function NewBriefDialog({ templates, onClose }: NewBriefDialogProps) {
           </button>
         </header>
         <div className="dialog-body">
-          <TemplateChoice templates={templates} value={templateId} onChange={setTemplateId} />
+          <TemplateChoice
+            templates={templates}
+            value={templateId}
+            onChange={setTemplateId}
+            onDelete={deleteTemplate}
+          />
           <label className="form-field">
             <span>Title</span>
             <input
@@ -121,4 +136,9 @@ export function NewBriefDialog({ templates, onClose }: NewBriefDialogProps) {
       </form>
     </dialog>
   );
+}
+
+/** The template a new brief starts with: the policy brief, else the first there is. */
+function defaultTemplate(templates: TemplateInfo[]): string {
+  return (templates.find((t) => t.id === "policy-brief") ?? templates[0])?.id ?? "";
 }

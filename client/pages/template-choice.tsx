@@ -1,13 +1,16 @@
 import type { TemplateInfo } from "../../server/schema/template.ts";
+import { ConfirmButton } from "../components/confirm-button.tsx";
 
 interface TemplateChoiceProps {
   templates: TemplateInfo[];
   value: string;
   onChange: (id: string) => void;
+  /** Deletes a template the team saved; built-in ones offer no delete. */
+  onDelete: (template: TemplateInfo) => void;
 }
 
-/** Templates as radio cards, plus a blank brief. */
-export function TemplateChoice({ templates, value, onChange }: TemplateChoiceProps) {
+/** Templates as radio cards, plus a blank brief; a saved template chosen can be deleted. */
+export function TemplateChoice({ templates, value, onChange, onDelete }: TemplateChoiceProps) {
   const options = [
     ...templates.map((t) => ({ id: t.id, name: t.name, description: t.description })),
     {
@@ -16,6 +19,7 @@ export function TemplateChoice({ templates, value, onChange }: TemplateChoicePro
       description: "No sections or fields: start from an empty page.",
     },
   ];
+  const saved = templates.find((t) => t.id === value && !t.builtIn);
   return (
     <fieldset className="template-choice">
       <legend>Template</legend>
@@ -34,6 +38,20 @@ export function TemplateChoice({ templates, value, onChange }: TemplateChoicePro
           </label>
         ))}
       </div>
+      {saved && (
+        <p className="template-saved field-hint">
+          <span>
+            Saved by your team. Deleting it removes it for everyone; briefs made from it keep their
+            content and download with the plain Word layout.
+          </span>{" "}
+          <ConfirmButton
+            label="Delete template"
+            confirmLabel="Delete for everyone"
+            subject={saved.name}
+            onConfirm={() => onDelete(saved)}
+          />
+        </p>
+      )}
     </fieldset>
   );
 }

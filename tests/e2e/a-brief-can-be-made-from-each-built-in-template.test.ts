@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)(
       },
     );
 
-    it("saves a brief as a template the next brief can start from", async () => {
+    it("saves a brief as a template the next brief can start from, and deletes it", async () => {
       const ada = await newMember(browser, server, "Ada Byron");
       const { page } = ada;
       await page
@@ -100,6 +100,21 @@ describe.skipIf(!hasChromium)(
         .getByRole("dialog", { name: "New brief" })
         .locator('.template-card[data-template-id="sitrep-our-way"]');
       await expect.poll(() => card.textContent()).toContain("Sitrep, our way");
+
+      // Only a saved template offers to be deleted, and asks once more before it goes.
+      const again = page.getByRole("dialog", { name: "New brief" });
+      const deleteButton = again.getByRole("button", { name: "Delete template Sitrep, our way" });
+      expect(await deleteButton.count()).toBe(0);
+      await card.click();
+      await deleteButton.click();
+      await again.getByRole("button", { name: "Delete for everyone" }).click();
+      await page.getByText("Deleted the template “Sitrep, our way”.").waitFor();
+      expect(await card.count()).toBe(0);
+      expect(
+        await again.locator('.template-card[data-template-id="policy-brief"] input').isChecked(),
+      ).toBe(true);
+      const { body: left } = await server.api<{ id: string }[]>("GET", "/api/templates");
+      expect(left.map((t) => t.id)).not.toContain("sitrep-our-way");
 
       expect(unexpectedErrors(ada.errors)).toEqual([]);
       await ada.context.close();
