@@ -42,6 +42,10 @@ export function NewBriefDialog({ templates, onClose, onDeleteTemplate }: NewBrie
     try {
       await onDeleteTemplate(doomed);
       setTemplateId(defaultTemplate(templates.filter((t) => t.id !== doomed.id)));
+      // The button that had the focus is gone: the template chosen instead takes it.
+      requestAnimationFrame(() =>
+        ref.current?.querySelector<HTMLInputElement>('input[name="template"]:checked')?.focus(),
+      );
     } catch (err) {
       setError(`Couldn't delete “${doomed.name}”: ${readableError(err)}`);
     }

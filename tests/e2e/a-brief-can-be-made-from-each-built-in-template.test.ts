@@ -110,9 +110,9 @@ describe.skipIf(!hasChromium)(
       await again.getByRole("button", { name: "Delete for everyone" }).click();
       await page.getByText("Deleted the template “Sitrep, our way”.").waitFor();
       expect(await card.count()).toBe(0);
-      expect(
-        await again.locator('.template-card[data-template-id="policy-brief"] input').isChecked(),
-      ).toBe(true);
+      const policy = again.locator('.template-card[data-template-id="policy-brief"] input');
+      expect(await policy.isChecked()).toBe(true);
+      await expect.poll(() => policy.evaluate((el) => el === document.activeElement)).toBe(true);
       const { body: left } = await server.api<{ id: string }[]>("GET", "/api/templates");
       expect(left.map((t) => t.id)).not.toContain("sitrep-our-way");
 
