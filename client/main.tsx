@@ -7,6 +7,7 @@ import "./styles/editor.css";
 import "./styles/sources.css";
 import "./styles/account.css";
 import "./styles/check.css";
+import "./styles/comments.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";

@@ -16,6 +16,7 @@ import type { Logger } from "./logger.ts";
 import { articlesRoutes } from "./routes/articles.ts";
 import { briefsRoutes } from "./routes/briefs.ts";
 import { checkRoutes } from "./routes/check.ts";
+import { commentsRoutes } from "./routes/comments.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { templatesRoutes } from "./routes/templates.ts";
 import type { CreateBrief } from "./schema/brief.ts";
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
     )
     .route("/api/briefs", exportRoutes({ ...deps, requireViewer: auth.requireBriefRole("viewer") }))
     .route("/api/briefs", checkRoutes({ ...deps, requireViewer: auth.requireBriefRole("viewer") }))
+    .route("/api/briefs", commentsRoutes({ ...deps, requireBriefRole: auth.requireBriefRole }))
     .route("/api/articles", articlesRoutes({ ...deps, importLimit: auth.rateLimit.imports }))
     .route(
       "/api/templates",

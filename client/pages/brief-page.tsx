@@ -13,6 +13,7 @@ import { useConnection } from "../collab/use-connection.ts";
 import { useMeta } from "../collab/use-meta.ts";
 import { usePresence } from "../collab/use-presence.ts";
 import { useBriefSession } from "../collab/use-session.ts";
+import { CommentsSection } from "../comments/comments-section.tsx";
 import { Brand } from "../components/brand.tsx";
 import { ConnectionBadge } from "../components/connection-badge.tsx";
 import { DownloadButton } from "../components/download-button.tsx";
@@ -50,6 +51,7 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
   const session = useBriefSession(briefId, identity, linkToken);
   const access = briefAccess(record);
   const editable = access === "owner" || access === "editor";
+  const role = record.status === "ok" ? record.brief.role : null;
   const [sharing, setSharing] = useState(false);
   const connection = useConnection(session);
   const peers = usePresence(session);
@@ -142,11 +144,19 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
         />
         <div className="topbar-end">
           <ConnectionBadge state={connection} />
-          {access === "read-only" && (
-            <span className="view-only" title="You can read this brief but not change it.">
-              View only
-            </span>
-          )}
+          {access === "read-only" &&
+            (role === "commenter" ? (
+              <span
+                className="view-only"
+                title="You can read this brief and comment on it (Details), but not change it."
+              >
+                Can comment
+              </span>
+            ) : (
+              <span className="view-only" title="You can read this brief but not change it.">
+                View only
+              </span>
+            ))}
           <PresenceList peers={peers} />
           {access === "owner" && (
             <button type="button" className="btn" onClick={() => setSharing(true)}>
@@ -176,6 +186,14 @@ export function BriefPage({ briefId, linkToken, account, identity, onSignOut }: 
             readOnly={!editable}
           >
             <SourceCoverage result={check} onShow={showBlock} />
+            <CommentsSection
+              briefId={briefId}
+              session={session}
+              editor={editor}
+              me={account.id}
+              canComment={role !== null && role !== "viewer"}
+              canResolveAny={editable}
+            />
           </DetailsPanel>
         )}
         <main className="editor-column" id="brief-text" aria-label="Brief">
