@@ -7,9 +7,9 @@ import { smallBody } from "../auth/small-body.ts";
 import { newId } from "../auth/tokens.ts";
 import { linkPrincipal } from "../auth/ws-authorize.ts";
 import type { RoomManager } from "../collab/rooms.ts";
-import { forbidden, notFound, unauthenticated } from "../errors.ts";
+import { conflict, forbidden, notFound, unauthenticated } from "../errors.ts";
 import { BriefId } from "../schema/brief.ts";
-import { type BriefComment, COMMENTS, NewCommentSchema } from "../schema/comment.ts";
+import { type BriefComment, COMMENTS, COMMENTS_MAX, NewCommentSchema } from "../schema/comment.ts";
 import { validate } from "./validation.ts";
 
 export interface CommentsRoutesDeps {
@@ -57,10 +57,17 @@ export function commentsRoutes({ rooms, requireBriefRole }: CommentsRoutesDeps) 
           createdAt: new Date().toISOString(),
         };
         const added = await rooms.withRoom(id, (room) => {
-          room.doc.getArray<BriefComment>(COMMENTS).push([comment]);
+          const comments = room.doc.getArray<BriefComment>(COMMENTS);
+          if (comments.length >= COMMENTS_MAX) return false;
+          comments.push([comment]);
           return true;
         });
-        if (!added) throw notFound("brief", id);
+        if (added === null) throw notFound("brief", id);
+        if (!added)
+          throw conflict(
+            "too_many_comments",
+            `This brief has ${COMMENTS_MAX} open comments; resolve some before adding more.`,
+          );
         return c.json(comment, 201);
       },
     )

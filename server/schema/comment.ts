@@ -3,6 +3,9 @@ import { z } from "zod";
 /** The name of the Y.Array in a brief's Y.Doc that holds its comments, oldest first. */
 export const COMMENTS = "comments";
 
+/** Open comments a brief holds at most: each is in the document everyone loads. */
+export const COMMENTS_MAX = 500;
+
 /** Longest comment, and longest stretch of the brief's words it may point at. */
 export const COMMENT_MAX = 2000;
 export const COMMENT_QUOTE_MAX = 300;

@@ -96,6 +96,30 @@ describe("comments", () => {
     expect(listed.body.comments.map((x) => x.id)).not.toContain(editors.id);
   });
 
+  it("a brief holds at most 500 open comments; resolving one makes room", async () => {
+    const full = await sharedBrief(server, cast, "Much discussed");
+    const post = (text: string) =>
+      call<BriefComment>(server, "POST", `/api/briefs/${full}/comments`, {
+        token: cast.commenter.token,
+        body: { text },
+      });
+    const made: BriefComment[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => post(`Comment ${batch * 50 + i}`)),
+      );
+      for (const a of answers) made.push(a.body);
+    }
+    const refused = await post("One too many");
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain("too_many_comments");
+    const resolved = await call(server, "DELETE", `/api/briefs/${full}/comments/${made[0]!.id}`, {
+      token: cast.commenter.token,
+    });
+    expect(resolved.status).toBe(204);
+    expect((await post("Now there is room")).status).toBe(201);
+  });
+
   it("comments are stored with the brief and outlive a restart", async () => {
     const kept = (await comment(cast.editor.token, { text: "Kept" })).body;
     await server.close();
