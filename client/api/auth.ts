@@ -9,4 +9,7 @@ export const authApi = {
   login: (input: Login) => ok(auth.login.$post({ json: input })) as Promise<AuthResponse>,
   signup: (input: Signup) => ok(auth.signup.$post({ json: input })) as Promise<AuthResponse>,
   logout: () => done(auth.logout.$post()),
+  /** Changes the password; the other sessions of the account end. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    done(client.api.me.password.$post({ json: { currentPassword, newPassword } })),
 };

@@ -104,7 +104,7 @@ export function installAuth(app: Hono, deps: InstallAuthDeps): InstalledAuth {
     audit,
     routes: {
       auth: authRoutes({ store, rooms: deps.rooms, env: deps.env, audit, limits }),
-      me: meRoutes(),
+      me: meRoutes({ store, rooms: deps.rooms, audit, limits }),
       admin: adminRoutes({ store }),
       shares: sharesRoutes({ store, rooms: deps.rooms, audit, requireBriefRole: requireRole }),
     },

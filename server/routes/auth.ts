@@ -15,8 +15,13 @@ import { smallBody } from "../auth/small-body.ts";
 import { newId } from "../auth/tokens.ts";
 import type { RoomManager } from "../collab/rooms.ts";
 import type { Env } from "../env.ts";
-import { AppError, badRequest, conflict, forbidden } from "../errors.ts";
-import { type AuthResponse, LoginSchema, SignupSchema } from "../schema/auth.ts";
+import { AppError, badRequest, conflict, forbidden, unauthenticated } from "../errors.ts";
+import {
+  type AuthResponse,
+  LoginSchema,
+  PasswordChangeSchema,
+  SignupSchema,
+} from "../schema/auth.ts";
 import { CloseCode } from "../schema/protocol.ts";
 import type { Store } from "../store/store.ts";
 import { validate } from "./validation.ts";
@@ -117,7 +122,37 @@ export function authRoutes({ store, rooms, env, audit, limits }: AuthRoutesDeps)
     });
 }
 
-/** `/api/me`: the signed-in user. */
-export function meRoutes() {
-  return new Hono().get("/", (c) => c.json({ user: currentUser(c) }));
+/**
+ * `/api/me`: the signed-in user, and changing their password. A new password ends the
+ * person's other sessions (and closes their sockets) on every instance; this one stays.
+ * Wrong current passwords count against the same limit as failed sign-ins.
+ */
+export function meRoutes({ store, rooms, audit, limits }: Omit<AuthRoutesDeps, "env">) {
+  const failures = new RateLimiter(limits.loginFailuresPerEmail);
+  return new Hono()
+    .get("/", (c) => c.json({ user: currentUser(c) }))
+    .post("/password", smallBody(), validate("json", PasswordChangeSchema), async (c) => {
+      const auth = getAuth(c);
+      if (auth?.kind !== "user") throw unauthenticated();
+      const { currentPassword, newPassword } = c.req.valid("json");
+      const { email } = auth.user;
+      const wait = failures.retryAfter(email);
+      if (wait > 0) return tooMany(c, wait, `Too many wrong passwords; try again in ${wait} s.`);
+      const found = await store.users.byEmail(email);
+      if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
+        failures.hit(email);
+        throw new AppError(403, "wrong_password", "currentPassword: that is not your password.");
+      }
+      const problem = passwordProblem(newPassword, email);
+      if (problem) throw badRequest("weak_password", `newPassword: ${problem}`);
+      if (newPassword === currentPassword)
+        throw badRequest("same_password", "newPassword: choose one other than the current one.");
+      failures.reset(email);
+      await store.users.setPassword(auth.user.id, await hashPassword(newPassword));
+      const ended = await store.sessions.deleteOthers(auth.user.id, auth.tokenHash);
+      for (const session of ended)
+        await rooms.endSession(session, CloseCode.Unauthenticated, "password changed");
+      await audit(c, { type: "password_changed", details: { sessionsEnded: ended.length } });
+      return c.body(null, 204);
+    });
 }

@@ -24,6 +24,11 @@ export const SignupSchema = z
   .strict();
 export type Signup = z.infer<typeof SignupSchema>;
 
+/** Body of `POST /api/me/password`. */
+export const PasswordChangeSchema = z
+  .object({ currentPassword: Password, newPassword: Password })
+  .strict();
+
 /** Body of `POST /api/auth/login`. */
 export const LoginSchema = z.object({ email: EmailSchema, password: Password }).strict();
 export type Login = z.infer<typeof LoginSchema>;

@@ -33,6 +33,8 @@ export interface UserRepo {
   /** The user and their password hash, for signing in. */
   byEmail(email: string): Promise<{ user: User; passwordHash: string } | null>;
   count(): Promise<number>;
+  /** Replaces a user's password hash. */
+  setPassword(userId: string, passwordHash: string): Promise<void>;
 }
 
 export interface SessionRepo {
@@ -40,6 +42,8 @@ export interface SessionRepo {
   /** The user a session token hash belongs to and when it ends; null when unknown or expired at `now`. */
   find(tokenHash: string, now: string): Promise<{ user: User; expiresAt: string } | null>;
   delete(tokenHash: string): Promise<void>;
+  /** Ends every session of a user but `keep`; returns the token hashes of those ended. */
+  deleteOthers(userId: string, keep: string): Promise<string[]>;
   /** Drops sessions that expired before `now`; returns how many. */
   deleteExpired(now: string): Promise<number>;
 }
@@ -97,6 +101,7 @@ export type AuditType =
   | "login"
   | "login_failed"
   | "logout"
+  | "password_changed"
   | "rate_limited"
   | "share_created"
   | "share_updated"

@@ -1,9 +1,10 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { TEST_PASSWORD } from "../utils/auth.ts";
+import { signIn, TEST_PASSWORD } from "../utils/auth.ts";
 import {
   hasChromium,
   NO_CHROMIUM_REASON,
+  newMember,
   newPerson,
   startServerAndBrowser,
   unexpectedErrors,
@@ -70,6 +71,36 @@ describe.skipIf(!hasChromium)(
       const errors = unexpectedErrors(cleo.errors).filter((e) => !WRONG_PASSWORD_401.test(e));
       expect(errors).toEqual([]);
       await cleo.context.close();
+    });
+
+    it("changes the password from the account menu; a wrong current one is refused", async () => {
+      const dana = await newMember(browser, server, "Dana Reyes");
+      const { page } = dana;
+      const newPassword = "Dana-New-Passphrase-2026";
+      await page.getByRole("button", { name: "Signed in as Dana Reyes. Account menu" }).click();
+      await page.getByRole("button", { name: "Change password…" }).click();
+      const form = page.getByRole("form", { name: "Change password" });
+      // The form takes the focus, so the keyboard can go straight on.
+      await expect
+        .poll(() =>
+          form.getByLabel("Current password").evaluate((el) => el === document.activeElement),
+        )
+        .toBe(true);
+      await form.getByLabel("Current password").fill("not-the-password-1");
+      await form.getByLabel("New password").fill(newPassword);
+      await form.getByRole("button", { name: "Change password" }).click();
+      await expect.poll(() => form.getByRole("alert").textContent()).toContain("not your password");
+
+      await form.getByLabel("Current password").fill(TEST_PASSWORD);
+      await form.getByRole("button", { name: "Change password" }).click();
+      await page.getByText("Password changed. Your other devices are signed out.").waitFor();
+      expect(await form.count()).toBe(0);
+      await signIn(server, dana.account.user.email, newPassword);
+      await expect(signIn(server, dana.account.user.email, TEST_PASSWORD)).rejects.toThrow(/401/);
+
+      const errors = unexpectedErrors(dana.errors).filter((e) => !/status of 403/.test(e));
+      expect(errors).toEqual([]);
+      await dana.context.close();
     });
   },
 );

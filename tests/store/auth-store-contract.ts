@@ -81,6 +81,28 @@ export function authStoreContract(
       expect(await store.sessions.find("h1", now)).toBeNull();
     });
 
+    it("replaces a password and ends a user's other sessions, and only theirs", async () => {
+      await store.users.create(user("u1", "u1@example.com"));
+      await store.users.create(user("u2", "u2@example.com"));
+      const later = "2030-01-02T00:00:00.000Z";
+      for (const [tokenHash, userId] of [
+        ["keep", "u1"],
+        ["end1", "u1"],
+        ["end2", "u1"],
+        ["theirs", "u2"],
+      ] as const)
+        await store.sessions.create({ tokenHash, userId, expiresAt: later });
+      expect((await store.sessions.deleteOthers("u1", "keep")).sort()).toEqual(["end1", "end2"]);
+      const now = "2030-01-01T00:00:00.000Z";
+      expect(await store.sessions.find("keep", now)).not.toBeNull();
+      expect(await store.sessions.find("end1", now)).toBeNull();
+      expect(await store.sessions.find("theirs", now)).not.toBeNull();
+
+      await store.users.setPassword("u1", "new-hash");
+      expect((await store.users.byEmail("u1@example.com"))?.passwordHash).toBe("new-hash");
+      expect((await store.users.byEmail("u2@example.com"))?.passwordHash).not.toBe("new-hash");
+    });
+
     it("shares with people, pending until they sign up, and changes roles in place", async () => {
       await store.users.create(user("owner"));
       await brief(store, "b1", "owner");

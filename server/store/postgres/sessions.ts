@@ -21,6 +21,13 @@ export function pgSessions(pool: pg.Pool): SessionRepo {
     async delete(tokenHash) {
       await pool.query("DELETE FROM sessions WHERE token_hash = $1", [tokenHash]);
     },
+    async deleteOthers(userId, keep) {
+      const { rows } = await pool.query<{ token_hash: string }>(
+        "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2 RETURNING token_hash",
+        [userId, keep],
+      );
+      return rows.map((r) => r.token_hash);
+    },
     async deleteExpired(now) {
       const res = await pool.query("DELETE FROM sessions WHERE expires_at <= $1", [now]);
       return res.rowCount ?? 0;

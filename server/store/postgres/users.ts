@@ -43,6 +43,9 @@ export function pgUsers(pool: pg.Pool): UserRepo {
       const { rows } = await pool.query<Row>("SELECT * FROM users WHERE email = $1", [email]);
       return rows[0] ? { user: toUser(rows[0]), passwordHash: rows[0].password_hash } : null;
     },
+    async setPassword(userId, passwordHash) {
+      await pool.query("UPDATE users SET password_hash = $1 WHERE id = $2", [passwordHash, userId]);
+    },
     async count() {
       const { rows } = await pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM users");
       return Number(rows[0]?.n ?? 0);

@@ -12,6 +12,9 @@ export function sqliteSessions(db: Database.Database): SessionRepo {
   );
   const remove = db.prepare("DELETE FROM sessions WHERE token_hash = ?");
   const removeExpired = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
+  const removeOthers = db.prepare(
+    "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ? RETURNING token_hash",
+  );
 
   return {
     async create(s) {
@@ -25,6 +28,9 @@ export function sqliteSessions(db: Database.Database): SessionRepo {
     },
     async delete(tokenHash) {
       remove.run(tokenHash);
+    },
+    async deleteOthers(userId, keep) {
+      return (removeOthers.all(userId, keep) as { token_hash: string }[]).map((r) => r.token_hash);
     },
     async deleteExpired(now) {
       return removeExpired.run(now).changes;

@@ -28,6 +28,7 @@ export function sqliteUsers(db: Database.Database): UserRepo {
   const byId = db.prepare("SELECT * FROM users WHERE id = ?");
   const byEmail = db.prepare("SELECT * FROM users WHERE email = ?");
   const count = db.prepare("SELECT COUNT(*) AS n FROM users");
+  const setHash = db.prepare("UPDATE users SET password_hash = ? WHERE id = ?");
 
   return {
     async create(u) {
@@ -46,6 +47,9 @@ export function sqliteUsers(db: Database.Database): UserRepo {
     },
     async count() {
       return (count.get() as { n: number }).n;
+    },
+    async setPassword(userId, passwordHash) {
+      setHash.run(passwordHash, userId);
     },
   };
 }
