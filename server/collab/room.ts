@@ -365,11 +365,10 @@ export class Room {
       return;
     }
     this.lastSeq = result;
-    const merged = batch.updates.length === 1 ? batch.updates[0]! : Y.mergeUpdates(batch.updates);
     const only =
       batch.origins.size === 1 ? (batch.origins.values().next().value as CollabSocket) : null;
-    this.queueUpdate(merged, only);
-    this.opts.publish?.({ kind: "doc", payload: merged });
+    for (const update of batch.updates) this.queueUpdate(update, only);
+    this.opts.publish?.({ kind: "doc", payload: merged(batch.updates) });
     this.sinceCompact += batch.updates.length;
     if (this.sinceCompact >= this.opts.compactEvery && !this.compacting) {
       // Off the write chain, so broadcasts don't wait for it. An optimisation only: a
@@ -396,13 +395,13 @@ export class Room {
    */
   endTurn(): void {
     const updates = this.outUpdates;
-    const update =
-      updates.length === 0
-        ? null
-        : syncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
     const updatesFrom = this.updatesFrom;
     this.outUpdates = [];
     this.updatesFrom = undefined;
+    // Merged only when someone is to get them: a person writing alone (a draft, a paste of
+    // hundreds of updates) costs no merge at all.
+    const update =
+      updates.length > 0 && this.someoneBut(updatesFrom) ? syncUpdate(merged(updates)) : null;
     const presence = this.presence.take(this.presenceTexts);
     if (!update && !presence) return;
     for (const socket of this.conns.keys()) {
@@ -413,6 +412,11 @@ export class Room {
       if (presence && socket !== presence.from) send(socket, presence.message);
       if (both) socket.uncork?.();
     }
+  }
+
+  /** Whether the room has a connection other than `from`. */
+  private someoneBut(from: CollabSocket | null | undefined): boolean {
+    return this.conns.size > (from && this.conns.has(from) ? 1 : 0);
   }
 
   /**
@@ -448,6 +452,11 @@ export class Room {
       });
     }
   };
+}
+
+/** Updates as one update (the one itself when alone). */
+function merged(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 }
 
 function send(socket: CollabSocket, message: Uint8Array): void {
