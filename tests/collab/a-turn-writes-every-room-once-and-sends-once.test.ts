@@ -53,7 +53,7 @@ function memorySocket(): CollabSocket & {
   return socket;
 }
 
-it("edits that arrive in one turn are written in one commit for all rooms and sent once each, with their presence in one write, never back to their sender", async () => {
+it("edits that arrive in one turn are written in one commit for all rooms and sent with their presence in one write, never back to their sender", async () => {
   const store = openSqliteStore(dir);
   const commits: AppendEntry[][] = [];
   const docs: DocRepo = {
@@ -102,12 +102,13 @@ it("edits that arrive in one turn are written in one commit for all rooms and se
     ["turn-b", 3],
   ]);
   for (const { id, writer, reader } of people) {
-    expect(reader.updates).toHaveLength(1);
+    // In a room of two the updates go out as they came, unmerged, and with the presence
+    // change they leave in one write.
+    expect(reader.updates).toHaveLength(3);
     expect(reader.presence).toHaveLength(1);
-    // The edit and the presence change leave together.
-    expect(reader.corked).toEqual([2]);
+    expect(reader.corked).toEqual([4]);
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, reader.updates[0]!);
+    for (const update of reader.updates) Y.applyUpdate(doc, update);
     expect(fragmentText(doc)).toBe(`${id} one\n${id} two\n${id} three`);
     expect(writer.updates).toEqual([]);
     expect(writer.presence).toEqual([]);
@@ -119,6 +120,41 @@ it("edits that arrive in one turn are written in one commit for all rooms and se
     p.writerConn.closed();
     p.readerConn.closed();
   }
+  await rooms.shutdown();
+  await store.close();
+});
+
+it("in a room of eight or more, a turn's updates go out merged into one message", async () => {
+  const store = openSqliteStore(dir);
+  const rooms = testRooms(store.docs);
+  const access = { userId: null, canWrite: true };
+  const id = "turn-big";
+  await createEmptyBrief(store, id);
+  const writer = memorySocket();
+  const readers = Array.from({ length: 8 }, () => memorySocket());
+  const writerConn = rooms.connect(id, writer, access);
+  const readerConns = readers.map((reader) => rooms.connect(id, reader, access));
+  await eventually(() => rooms.loaded(id) !== null, 5000, "the room to load");
+  await new Promise((r) => setImmediate(r));
+
+  const author = new Y.Doc();
+  author.on("update", (u: Uint8Array) =>
+    writerConn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, u))),
+  );
+  for (const word of ["one", "two", "three"]) appendParagraph(author, word);
+  await eventually(() => readers.every((r) => r.updates.length > 0), 5000, "the update");
+  await new Promise((r) => setImmediate(r));
+
+  for (const reader of readers) {
+    expect(reader.updates).toHaveLength(1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, reader.updates[0]!);
+    expect(fragmentText(doc)).toBe("one\ntwo\nthree");
+  }
+  expect(writer.updates).toEqual([]);
+
+  writerConn.closed();
+  for (const conn of readerConns) conn.closed();
   await rooms.shutdown();
   await store.close();
 });
