@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import type * as Y from "yjs";
 import { z } from "zod";
 import { atLeast, type BriefRole, resolvedRole } from "../auth/brief-access.ts";
 import { getAuth } from "../auth/middleware.ts";
@@ -20,10 +19,6 @@ export interface CommentsRoutesDeps {
 const BriefParam = z.object({ id: BriefId });
 const CommentParam = z.object({ id: BriefId, commentId: z.string().min(1).max(64) });
 
-/** A brief's comments, oldest first. */
-export const commentsOf = (doc: Y.Doc): BriefComment[] =>
-  doc.getArray<BriefComment>(COMMENTS).toArray();
-
 /**
  * `/api/briefs/:id/comments`: commenters (and editors, and the owner) comment on a brief; the
  * author of a comment, or anyone who may edit the brief, deletes (resolves) it. Comments are
@@ -35,7 +30,9 @@ export function commentsRoutes({ rooms, requireBriefRole }: CommentsRoutesDeps) 
   return new Hono()
     .get("/:id/comments", requireBriefRole("viewer"), validate("param", BriefParam), async (c) => {
       const { id } = c.req.valid("param");
-      const comments = await rooms.withRoom(id, (room) => commentsOf(room.doc));
+      const comments = await rooms.withRoom(id, (room) =>
+        room.doc.getArray<BriefComment>(COMMENTS).toArray(),
+      );
       if (!comments) throw notFound("brief", id);
       return c.json({ comments });
     })

@@ -22,7 +22,7 @@ export class EditTimes {
   ) {}
 
   /** Whether an edit of `briefId` now would have its time written with it (see `edited`). */
-  due(briefId: string, now = Date.now()): boolean {
+  private due(briefId: string, now: number): boolean {
     return now - (this.written.get(briefId) ?? Number.NEGATIVE_INFINITY) >= this.everyMs;
   }
 
