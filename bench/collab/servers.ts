@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -126,19 +126,21 @@ interface Instance {
 async function startInstance(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<Instance> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "briefroom-bench-"));
+  const out = traceOut(kind);
   const child =
     kind === "reference"
       ? spawn(process.execPath, [...profileArgs(), "server.mjs"], {
           cwd: REFERENCE_DIR,
           env: { ...env, PORT: String(port), DATA_DIR: dataDir },
-          stdio: ["ignore", "ignore", "pipe"],
+          stdio: ["ignore", out ?? "ignore", "pipe"],
         })
       : spawn(process.execPath, [...profileArgs(), "scripts/run-bundled.mjs", "server"], {
           cwd: kind === "baseline" ? process.env.BENCH_BASELINE_ROOT : ROOT,
           // warn: no per-request log lines; persistence is the default durable store.
           env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
-          stdio: ["ignore", "inherit", "pipe"],
+          stdio: ["ignore", out ?? "inherit", "pipe"],
         });
+  if (out !== undefined) closeSync(out);
   const stderr: string[] = [];
   child.stderr!.on("data", (b: Buffer) => {
     const text = b.toString();
@@ -174,11 +176,26 @@ async function signUp(base: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-/** BENCH_PROFILE_SERVER=1: each server writes a CPU profile to bench/out/ when it stops. */
+/**
+ * BENCH_PROFILE_SERVER=1: each server writes a CPU profile to bench/out/ when it stops.
+ * BENCH_SERVER_FLAGS: more Node flags for the servers (`--trace-gc`, say); what they print
+ * goes to bench/out/<kind>-<time>.log rather than to the bench's own output.
+ */
 function profileArgs(): string[] {
-  return process.env.BENCH_PROFILE_SERVER
-    ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench/out")}`]
-    : [];
+  return [
+    ...(process.env.BENCH_PROFILE_SERVER
+      ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench/out")}`]
+      : []),
+    ...(process.env.BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+  ];
+}
+
+/** Where a server's stdout goes while BENCH_SERVER_FLAGS is set. */
+function traceOut(kind: ServerKind): number | undefined {
+  if (!process.env.BENCH_SERVER_FLAGS) return undefined;
+  const dir = path.join(ROOT, "bench/out");
+  mkdirSync(dir, { recursive: true });
+  return openSync(path.join(dir, `${kind}-${Date.now()}.log`), "w");
 }
 
 async function waitForHttp(base: string, child: ChildProcess, output: () => string): Promise<void> {
