@@ -78,7 +78,7 @@ export function sqliteDocs(
   const moveJournal = () => {
     if (moveTimer) clearTimeout(moveTimer);
     moveTimer = null;
-    const moved = journal.held.length;
+    const moved = journal.count;
     if (moved === 0) return;
     moveAll(journal.held);
     journal.clear();

@@ -13,34 +13,51 @@ const HEADER_BYTES = 8;
 /** A payload is the brief id's length (u16 LE), the id, the seq (f64 LE), then the update. */
 const FIXED_PAYLOAD_BYTES = 2 + 8;
 
+/** Room for this many bytes of records at first; it grows as a long second needs. */
+const INITIAL_CAPACITY = 256 * 1024;
+
 /**
  * The front of the SQLite document log: a file that a turn's updates reach in one `write`.
  * Once written there they survive a killed process, as a WAL commit with synchronous=NORMAL
  * does, for a small part of a commit's cost; the store moves them into `doc_updates` in one
  * transaction every second or so. Every record carries a CRC-32, so a record torn by a power
  * cut is recognised on opening and dropped, with anything after it.
+ *
+ * Records are encoded into one buffer that mirrors the file, and read back from it when they
+ * move: a second of edits held as objects would outlive the garbage collector's young
+ * generation, and copying them to the old one cost more than the write.
  */
 export class Journal {
   private readonly fd: number;
-  /** Bytes of whole records in the file. */
+  /** The file's records, from the start of `buffer`. */
+  private buffer: Buffer;
+  /** Bytes of whole records in the file (and the buffer). */
   private bytes: number;
-  private updates: LoggedUpdate[];
+  private records: number;
   /** Set when a failed write could not be undone: nothing more can follow it safely. */
   private broken: Error | null = null;
 
   /** Opens the journal at `file`, creating it; what it holds is `held` until `clear`. */
   constructor(file: string) {
     this.fd = openSync(file, "a+");
-    const { updates, bytes } = readRecords(readFileSync(this.fd));
+    const data = readFileSync(this.fd);
+    const { updates, bytes } = readRecords(data);
     // Drops a torn tail, so that new records follow whole ones.
     ftruncateSync(this.fd, bytes);
-    this.updates = updates;
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(INITIAL_CAPACITY, bytes));
+    data.copy(this.buffer, 0, 0, bytes);
     this.bytes = bytes;
+    this.records = updates.length;
   }
 
   /** The updates written since the last `clear`, oldest first. */
-  get held(): readonly LoggedUpdate[] {
-    return this.updates;
+  get held(): LoggedUpdate[] {
+    return readRecords(this.buffer.subarray(0, this.bytes)).updates;
+  }
+
+  /** How many updates it holds. */
+  get count(): number {
+    return this.records;
   }
 
   /** Bytes of records since the last `clear`. */
@@ -51,9 +68,11 @@ export class Journal {
   /** Writes `updates` as records, in one write; on failure none of them is kept. */
   append(updates: readonly LoggedUpdate[]): void {
     if (this.broken) throw this.broken;
-    const records = encodeRecords(updates);
+    const end = this.bytes + recordsSize(updates);
+    if (end > this.buffer.length) this.grow(end);
+    encodeRecordsAt(this.buffer, this.bytes, updates);
     try {
-      for (let at = 0; at < records.length; ) at += writeSync(this.fd, records, at);
+      for (let at = this.bytes; at < end; ) at += writeSync(this.fd, this.buffer, at, end - at);
     } catch (err) {
       // Half a record must not stay for the next ones to follow: reading stops at it.
       try {
@@ -63,29 +82,48 @@ export class Journal {
       }
       throw err;
     }
-    this.bytes += records.length;
-    for (const update of updates) this.updates.push(update);
+    this.bytes = end;
+    this.records += updates.length;
   }
 
   /** Empties the journal, once everything it held is stored elsewhere. */
   clear(): void {
     ftruncateSync(this.fd, 0);
     this.bytes = 0;
-    this.updates = [];
+    this.records = 0;
+    // A burst of large pastes needn't keep its room.
+    if (this.buffer.length > INITIAL_CAPACITY)
+      this.buffer = Buffer.allocUnsafeSlow(INITIAL_CAPACITY);
   }
 
   close(): void {
     closeSync(this.fd);
   }
+
+  private grow(needed: number): void {
+    const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.buffer.length * 2));
+    this.buffer.copy(grown, 0, 0, this.bytes);
+    this.buffer = grown;
+  }
+}
+
+/** Bytes the records of `updates` take. */
+function recordsSize(updates: readonly LoggedUpdate[]): number {
+  let size = 0;
+  for (const { briefId, update } of updates)
+    size += HEADER_BYTES + FIXED_PAYLOAD_BYTES + Buffer.byteLength(briefId) + update.length;
+  return size;
 }
 
 /** The records of `updates`, back to back. */
 export function encodeRecords(updates: readonly LoggedUpdate[]): Buffer {
-  let size = 0;
-  for (const { briefId, update } of updates)
-    size += HEADER_BYTES + FIXED_PAYLOAD_BYTES + Buffer.byteLength(briefId) + update.length;
-  const out = Buffer.allocUnsafe(size);
-  let at = 0;
+  const out = Buffer.allocUnsafe(recordsSize(updates));
+  encodeRecordsAt(out, 0, updates);
+  return out;
+}
+
+/** Encodes the records of `updates` into `out` from `at`, which has room for them. */
+function encodeRecordsAt(out: Buffer, at: number, updates: readonly LoggedUpdate[]): void {
   for (const { briefId, seq, update } of updates) {
     const start = at + HEADER_BYTES;
     const idBytes = out.write(briefId, start + 2);
@@ -96,7 +134,6 @@ export function encodeRecords(updates: readonly LoggedUpdate[]): Buffer {
     out.writeUInt32LE(at - start, start - HEADER_BYTES);
     out.writeUInt32LE(crc32(out.subarray(start, at)), start - 4);
   }
-  return out;
 }
 
 /**

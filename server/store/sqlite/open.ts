@@ -38,7 +38,7 @@ export function openSqliteStore(dataDir: string, log: Logger = silentLogger): St
   const journal = new Journal(path.join(dataDir, "briefroom.journal"));
   const docs = sqliteDocs(db, { edits, checkpoints, touch, journal, log });
   // Updates journaled before the last run ended (a crash) go into the log before any read.
-  const recovered = journal.held.length;
+  const recovered = journal.count;
   docs.moveJournal();
   if (recovered > 0) log.info("moved journaled updates into the log", { updates: recovered });
   return {
