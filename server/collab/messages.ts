@@ -120,11 +120,6 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
-/** The entry for a client with no state: a removal. */
-export function removalEntry(clientID: number, clock: number): AwarenessEntry {
-  return { clientID, clock, state: NULL_STATE, removal: true };
-}
-
 /** An awareness update of these entries (the inverse of `awarenessEntries`). */
 export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
   const enc = encoding.createEncoder();
@@ -134,14 +129,6 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
     encoding.writeVarUint(enc, clock);
     encoding.writeVarUint8Array(enc, state);
   }
-  return encoding.toUint8Array(enc);
-}
-
-/** An awareness message of these entries. */
-export function awarenessEntriesMessage(entries: readonly AwarenessEntry[]): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(enc, encodeAwarenessEntries(entries));
   return encoding.toUint8Array(enc);
 }
 

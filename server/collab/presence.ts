@@ -1,12 +1,7 @@
-import { encodeUtf8 } from "lib0/string";
-import type * as awarenessProtocol from "y-protocols/awareness";
-import {
-  type AwarenessEntry,
-  awarenessEntries,
-  awarenessEntriesMessage,
-  encodeAwarenessEntries,
-  removalEntry,
-} from "./messages.ts";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { MESSAGE_AWARENESS } from "../schema/protocol.ts";
+import { type AwarenessEntry, awarenessEntries, encodeAwarenessEntries } from "./messages.ts";
 import type { CollabSocket } from "./socket.ts";
 
 /**
@@ -16,7 +11,8 @@ import type { CollabSocket } from "./socket.ts";
  * cursors a few frames and edits nothing.
  */
 export class PresenceOutbox {
-  private changed = new Set<number>();
+  /** Made when something changes, so a quiet room holds nothing between its messages. */
+  private changed: Set<number> | null = null;
   /** The one connection the changes came from (it needn't hear them); null: several, or all must. */
   private from: CollabSocket | null | undefined;
   private sentAt = Number.NEGATIVE_INFINITY;
@@ -30,6 +26,7 @@ export class PresenceOutbox {
 
   /** Clients whose presence changed, from one connection (null: from the room itself). */
   add(clients: readonly number[], from: CollabSocket | null): void {
+    this.changed ??= new Set();
     for (const id of clients) this.changed.add(id);
     this.from = this.from === undefined || this.from === from ? from : null;
   }
@@ -43,8 +40,10 @@ export class PresenceOutbox {
    * The message due now and the connection that needn't get it; null when nothing is due
    * (a timer wakes the room when held-back changes are).
    */
-  take(texts: PresenceTexts): { message: Uint8Array; from: CollabSocket | null } | null {
-    if (this.changed.size === 0 || this.timer) return null;
+  take(
+    awareness: awarenessProtocol.Awareness,
+  ): { message: Uint8Array; from: CollabSocket | null } | null {
+    if (!this.changed || this.timer) return null;
     const wait = this.sentAt + this.intervalMs - performance.now();
     if (wait > 0) {
       this.timer = setTimeout(() => {
@@ -53,9 +52,9 @@ export class PresenceOutbox {
       }, wait);
       return null;
     }
-    const message = texts.message(this.changed);
+    const message = presenceMessage(awareness, this.changed);
     const from = this.from ?? null;
-    this.changed = new Set();
+    this.changed = null;
     this.from = undefined;
     this.sentAt = performance.now();
     return { message, from };
@@ -71,8 +70,6 @@ export class PresenceOutbox {
 export interface Admitted {
   /** The update to apply: the client's own bytes, unless a clock was re-stamped. */
   update: Uint8Array;
-  /** The entries the room's awareness will apply (newer than what it holds). */
-  applied: AwarenessEntry[];
   /** Some clock was re-stamped, so the sender must hear the update back. */
   restamped: boolean;
 }
@@ -90,7 +87,6 @@ export function admit(awareness: awarenessProtocol.Awareness, update: Uint8Array
   for (const entry of entries) restamped = revive(awareness, entry) || restamped;
   return {
     update: restamped ? encodeAwarenessEntries(entries) : update,
-    applied: entries.filter((entry) => willApply(awareness, entry)),
     restamped,
   };
 }
@@ -102,15 +98,6 @@ function isKnown(awareness: awarenessProtocol.Awareness, entry: AwarenessEntry):
   if (clock > meta.clock) return false;
   if (!removal && !awareness.states.has(clientID)) return false; // see `revive`
   return !(clock === meta.clock && removal && awareness.states.has(clientID));
-}
-
-/** y-protocols' rule for whether `applyAwarenessUpdate` takes an entry. */
-function willApply(awareness: awarenessProtocol.Awareness, entry: AwarenessEntry): boolean {
-  const current = awareness.meta.get(entry.clientID)?.clock ?? 0;
-  return (
-    current < entry.clock ||
-    (current === entry.clock && entry.removal && awareness.states.has(entry.clientID))
-  );
 }
 
 /**
@@ -129,45 +116,25 @@ function revive(awareness: awarenessProtocol.Awareness, entry: AwarenessEntry): 
 }
 
 /**
- * Encodes a room's presence messages from the JSON text each client sent, kept as received:
- * y-protocols' encoder serialises every state again for every message. A state that arrived
- * otherwise (from another instance) is serialised as usual.
+ * An awareness message of these clients' current presence (a removal for those gone). The
+ * states are serialised when a message goes out rather than kept as the clients sent them:
+ * a second of copies outlived the garbage collector's young generation, which cost more than
+ * serialising them again.
  */
-export class PresenceTexts {
-  private readonly texts = new Map<number, { clock: number; state: Uint8Array }>();
+export function presenceMessage(
+  awareness: awarenessProtocol.Awareness,
+  clients: Iterable<number>,
+): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(
+    enc,
+    awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]),
+  );
+  return encoding.toUint8Array(enc);
+}
 
-  constructor(private readonly awareness: awarenessProtocol.Awareness) {}
-
-  /** Keeps the texts of entries the awareness has just applied (from `admit`). */
-  remember(applied: readonly AwarenessEntry[]): void {
-    for (const { clientID, clock, state, removal } of applied) {
-      // A copy: the entry is a view into the frame, which may share a larger buffer.
-      if (!removal) this.texts.set(clientID, { clock, state: state.slice() });
-      else this.texts.delete(clientID);
-    }
-  }
-
-  /** An awareness message of these clients' current presence (a removal for those gone). */
-  message(clients: Iterable<number>): Uint8Array {
-    const entries: AwarenessEntry[] = [];
-    for (const clientID of clients) {
-      const clock = this.awareness.meta.get(clientID)?.clock ?? 0;
-      const state = this.awareness.states.get(clientID);
-      const text = this.texts.get(clientID);
-      if (state === undefined) {
-        this.texts.delete(clientID);
-        entries.push(removalEntry(clientID, clock));
-      } else if (text?.clock === clock) {
-        entries.push({ clientID, clock, state: text.state, removal: false });
-      } else {
-        entries.push({ clientID, clock, state: encodeUtf8(JSON.stringify(state)), removal: false });
-      }
-    }
-    return awarenessEntriesMessage(entries);
-  }
-
-  /** Every present client's state. */
-  everyone(): Uint8Array {
-    return this.message(this.awareness.states.keys());
-  }
+/** Every present client's state, for someone who has just joined or asked. */
+export function everyonesPresence(awareness: awarenessProtocol.Awareness): Uint8Array {
+  return presenceMessage(awareness, awareness.states.keys());
 }

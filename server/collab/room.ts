@@ -14,7 +14,7 @@ import {
   syncStep2Whole,
   syncUpdate,
 } from "./messages.ts";
-import { admit, PresenceOutbox, PresenceTexts } from "./presence.ts";
+import { admit, everyonesPresence, PresenceOutbox } from "./presence.ts";
 import { type Access, type CollabSocket, OPEN } from "./socket.ts";
 
 export interface RoomOptions {
@@ -38,11 +38,15 @@ interface StoredState {
   stateVector: Uint8Array;
 }
 
-/** Updates applied but not yet written, and which connections sent them. */
+/** Updates applied but not yet written, and where they came from. */
 export interface PendingWrite {
   updates: Uint8Array[];
-  origins: Set<unknown>;
+  /** The origin (connection) of all of them, or `SEVERAL`. */
+  from: unknown;
 }
+
+/** A batch's updates came from more than one origin. */
+const SEVERAL = Symbol("several");
 
 interface Connection {
   access: Access;
@@ -80,16 +84,19 @@ export class Room {
   private unapplied: StoredState | null = null;
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   private readonly conns = new Map<CollabSocket, Connection>();
-  private batch: PendingWrite = { updates: [], origins: new Set() };
+  /**
+   * Made by the turn's first update, like `outUpdates`: a room holds nothing from one turn to
+   * the next, which would otherwise outlive the garbage collector's young generation.
+   */
+  private batch: PendingWrite | null = null;
   /** Durable updates this turn sends. */
-  private outUpdates: Uint8Array[] = [];
+  private outUpdates: Uint8Array[] | null = null;
   /**
    * The one connection they came from, which needn't hear them back; null when several did,
    * undefined when nothing is waiting.
    */
   private updatesFrom: CollabSocket | null | undefined;
   private readonly presence: PresenceOutbox;
-  private readonly presenceTexts = new PresenceTexts(this.awareness);
   /** Resolves when every update applied so far is durable and broadcast. */
   private writes: Promise<void> = Promise.resolve();
   private lastSeq = 0;
@@ -168,7 +175,7 @@ export class Room {
   join(socket: CollabSocket, access: Access): void {
     this.conns.set(socket, { access, clients: new Set() });
     send(socket, syncStep1(this.unapplied?.stateVector ?? Y.encodeStateVector(this.ydoc)));
-    if (this.awareness.states.size > 0) send(socket, this.presenceTexts.everyone());
+    if (this.awareness.states.size > 0) send(socket, everyonesPresence(this.awareness));
   }
 
   /** Removes a connection and its presence; returns true when the room is now empty. */
@@ -202,13 +209,12 @@ export class Room {
         const admitted = admit(this.awareness, msg.update);
         if (!admitted) return;
         awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted.update, socket);
-        this.presenceTexts.remember(admitted.applied);
         // A re-stamped clock reaches the client only if the room echoes it back.
         if (admitted.restamped) this.presence.echo();
         return;
       }
       case "query-awareness":
-        send(socket, this.presenceTexts.everyone());
+        send(socket, everyonesPresence(this.awareness));
         return;
     }
   }
@@ -319,18 +325,20 @@ export class Room {
     this.encoded = null;
     if (origin === REMOTE_ORIGIN) {
       this.queueUpdate(update, null);
+    } else if (!this.batch) {
+      this.batch = { updates: [update], from: origin };
     } else {
       this.batch.updates.push(update);
-      this.batch.origins.add(origin);
+      if (this.batch.from !== origin) this.batch.from = SEVERAL;
     }
     this.opts.schedule(this);
   };
 
   /** Takes the updates applied since the last write, if any. */
   takeBatch(): PendingWrite | null {
-    if (this.batch.updates.length === 0 || this.failed) return null;
     const batch = this.batch;
-    this.batch = { updates: [], origins: new Set() };
+    if (!batch || this.failed) return null;
+    this.batch = null;
     return batch;
   }
 
@@ -371,8 +379,7 @@ export class Room {
       return;
     }
     this.lastSeq = result;
-    const only =
-      batch.origins.size === 1 ? (batch.origins.values().next().value as CollabSocket) : null;
+    const only = batch.from === SEVERAL ? null : (batch.from as CollabSocket);
     for (const update of batch.updates) this.queueUpdate(update, only);
     this.opts.publish?.({ kind: "doc", payload: merged(batch.updates) });
     this.sinceCompact += batch.updates.length;
@@ -390,7 +397,8 @@ export class Room {
   }
 
   private queueUpdate(update: Uint8Array, from: CollabSocket | null): void {
-    this.outUpdates.push(update);
+    if (this.outUpdates) this.outUpdates.push(update);
+    else this.outUpdates = [update];
     this.updatesFrom = this.updatesFrom === undefined || this.updatesFrom === from ? from : null;
   }
 
@@ -402,16 +410,16 @@ export class Room {
   endTurn(): void {
     const updates = this.outUpdates;
     const updatesFrom = this.updatesFrom;
-    this.outUpdates = [];
+    this.outUpdates = null;
     this.updatesFrom = undefined;
     const receivers = this.conns.size - (updatesFrom && this.conns.has(updatesFrom) ? 1 : 0);
     const messages =
-      updates.length === 0 || receivers === 0
+      !updates || receivers === 0
         ? []
         : updates.length === 1 || receivers >= MERGE_FROM_RECEIVERS
           ? [syncUpdate(merged(updates))]
           : updates.map(syncUpdate);
-    const presence = this.presence.take(this.presenceTexts);
+    const presence = this.presence.take(this.awareness);
     if (messages.length === 0 && !presence) return;
     for (const socket of this.conns.keys()) {
       const updated = messages.length > 0 && socket !== updatesFrom;
