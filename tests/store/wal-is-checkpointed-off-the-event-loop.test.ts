@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
 import { createLogger } from "../../server/logger.ts";
 import { migrations } from "../../server/store/migrations.ts";
-import { Checkpointer } from "../../server/store/sqlite/checkpointer.ts";
+import { Checkpointer, UPDATES_PER_CHECKPOINT } from "../../server/store/sqlite/checkpointer.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import { createEmptyBrief } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
@@ -35,27 +35,28 @@ it("the worker copies the WAL into the database while the server's connection ne
   const store = openSqliteStore(dir);
   await createEmptyBrief(store, "b", "B");
   const before = statSync(file).size;
-  // 300 updates of ~2 KB, moved from the journal into the log in one commit: about 300 WAL
-  // pages, under the server connection's own threshold, so only the worker (asked once 256
-  // updates are in) can have copied them into the database file.
-  const update = new Uint8Array(2000).fill(7);
-  for (let i = 0; i < 300; i++) await store.docs.append("b", [update]);
-  await until(() => statSync(file).size > before + 256 * 2000);
-  expect((await store.docs.load("b"))!.updates).toHaveLength(300);
+  // Just over a checkpoint's worth of updates of ~600 bytes, moved from the journal into the log
+  // in one commit: a few hundred WAL pages, under the server connection's own threshold, so only
+  // the worker (asked once that many updates are in) can have copied them into the database.
+  const count = UPDATES_PER_CHECKPOINT + 10;
+  const update = new Uint8Array(600).fill(7);
+  for (let i = 0; i < count; i++) await store.docs.append("b", [update]);
+  await until(() => statSync(file).size > before + UPDATES_PER_CHECKPOINT * 600);
+  expect((await store.docs.load("b"))!.updates).toHaveLength(count);
   await store.close();
 });
 
 it("closing the store waits for the checkpoint worker to close, with nothing else keeping the process up", () => {
   const dir = dataDir();
   const root = path.resolve(import.meta.dirname, "../..");
-  // A process of its own whose only work is the store: the worker (started once 256 updates
-  // are in the log) is all that is left running when the store closes.
+  // A process of its own whose only work is the store: the worker (started once a checkpoint's
+  // worth of updates is in the log) is all that is left running when the store closes.
   const script = `
     import { openSqliteStore } from ${JSON.stringify(path.join(root, "server/store/sqlite/open.ts"))};
     import { createEmptyBrief } from ${JSON.stringify(path.join(root, "tests/utils/rooms.ts"))};
     const store = openSqliteStore(${JSON.stringify(dir)});
     await createEmptyBrief(store, "b", "B");
-    for (let i = 0; i < 300; i++) await store.docs.append("b", [new Uint8Array(100).fill(i % 256)]);
+    for (let i = 0; i < ${UPDATES_PER_CHECKPOINT + 10}; i++) await store.docs.append("b", [new Uint8Array(100).fill(i % 256)]);
     await store.close();
     console.log("closed");
   `;
