@@ -125,7 +125,7 @@ export function authRoutes({ store, rooms, env, audit, limits }: AuthRoutesDeps)
 /**
  * `/api/me`: the signed-in user, and changing their password. A new password ends the
  * person's other sessions (and closes their sockets) on every instance; this one stays.
- * Wrong current passwords count against the same limit as failed sign-ins.
+ * Wrong current passwords are limited per account as failed sign-ins are (a counter of their own).
  */
 export function meRoutes({ store, rooms, audit, limits }: Omit<AuthRoutesDeps, "env">) {
   const failures = new RateLimiter(limits.loginFailuresPerEmail);
