@@ -1,7 +1,6 @@
 import type { Editor } from "@tiptap/core";
 import { type FormEvent, useState } from "react";
-import type { BriefComment } from "../../server/schema/comment.ts";
-import { COMMENT_MAX } from "../../server/schema/comment.ts";
+import { type BriefComment, COMMENT_MAX } from "../../server/schema/comment.ts";
 import { commentsApi } from "../api/comments.ts";
 import { readableError } from "../api/errors.ts";
 import type { BriefSession } from "../collab/session.ts";
