@@ -153,6 +153,7 @@ async function briefroomFeed(
       fields: {},
       ownerId: null,
       state: empty,
+      stateVector: Y.encodeStateVector(new Y.Doc()),
       doc: { type: "doc", content: [] },
     });
   }

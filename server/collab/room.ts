@@ -2,8 +2,8 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Logger } from "../logger.ts";
 import { CloseCode } from "../schema/protocol.ts";
-import type { DocRepo } from "../store/store.ts";
-import { bodyToJSON } from "./body-json.ts";
+import type { DocRepo, StoredDoc } from "../store/store.ts";
+import { docSnapshot } from "./doc-snapshot.ts";
 import type { FanoutMessage } from "./fanout.ts";
 import {
   type ClientMessage,
@@ -145,15 +145,7 @@ export class Room {
   static async load(briefId: string, opts: RoomOptions): Promise<Room | null> {
     const stored = await opts.docs.load(briefId);
     if (!stored) return null;
-    const all = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    const state = all.length > 0 ? Y.mergeUpdates(all) : null;
-    // Reading the state vector off the encoding walks all of it, so a truncated state fails
-    // the load here, before anyone is sent it.
-    const room = new Room(
-      briefId,
-      opts,
-      state && { state, stateVector: Y.encodeStateVectorFromUpdate(state) },
-    );
+    const room = new Room(briefId, opts, wholeState(stored));
     room.lastSeq = stored.lastSeq;
     room.sinceCompact = stored.updates.length;
     return room;
@@ -251,22 +243,19 @@ export class Room {
     this.sinceCompact = 0;
     if (!this.opts.publish) {
       if (logged === 0) return;
-      await this.opts.docs.compact(
-        this.briefId,
-        Y.encodeStateAsUpdate(this.doc),
-        this.lastSeq,
-        bodyToJSON(this.doc),
-      );
+      await this.opts.docs.compact(this.briefId, docSnapshot(this.doc), this.lastSeq);
       return;
     }
     const stored = await this.opts.docs.load(this.briefId);
     if (!stored || stored.updates.length === 0) return;
-    const state = merged(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
-    const json = bodyToJSON(doc);
+    Y.applyUpdate(
+      doc,
+      merged(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates),
+    );
+    const snapshot = docSnapshot(doc);
     doc.destroy();
-    await this.opts.docs.compact(this.briefId, state, stored.lastSeq, json);
+    await this.opts.docs.compact(this.briefId, snapshot, stored.lastSeq);
   }
 
   /** Closes every connection with `code`. */
@@ -471,6 +460,20 @@ export class Room {
 /** Updates as one update (the one itself when alone). */
 function merged(updates: Uint8Array[]): Uint8Array {
   return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+}
+
+/** What a brief's store holds as one update with its state vector; null if it holds nothing. */
+function wholeState(stored: StoredDoc): StoredState | null {
+  const { snapshot, snapshotStateVector, updates } = stored;
+  // A snapshot alone (the store's state after a room unloads) comes with its vector.
+  if (snapshot && snapshotStateVector && updates.length === 0)
+    return { state: snapshot, stateVector: snapshotStateVector };
+  const all = snapshot ? [snapshot, ...updates] : updates;
+  if (all.length === 0) return null;
+  const state = merged(all);
+  // Reading the state vector off the encoding walks all of it, so a truncated state fails
+  // the load here, before anyone is sent it.
+  return { state, stateVector: Y.encodeStateVectorFromUpdate(state) };
 }
 
 function send(socket: CollabSocket, message: Uint8Array): void {

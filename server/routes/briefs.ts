@@ -1,10 +1,11 @@
 import { Hono } from "hono";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { resolvedRole } from "../auth/brief-access.ts";
 import type { InstalledAuth } from "../auth/install.ts";
 import { currentUser } from "../auth/middleware.ts";
 import { loadBriefDoc } from "../briefs/load-doc.ts";
 import { bodyToJSON } from "../collab/body-json.ts";
+import { docSnapshot } from "../collab/doc-snapshot.ts";
 import { readMeta, writeMeta } from "../collab/meta.ts";
 import type { RoomManager } from "../collab/rooms.ts";
 import { notFound } from "../errors.ts";
@@ -65,8 +66,7 @@ export function briefsRoutes(deps: BriefsDeps) {
           templateId: meta.templateId,
           fields: meta.fields,
           ownerId: currentUser(c).id,
-          state: Y.encodeStateAsUpdate(ydoc),
-          doc: bodyToJSON(ydoc),
+          ...docSnapshot(ydoc),
         });
         const body = await withDoc(brief);
         ydoc.destroy();

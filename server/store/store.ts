@@ -6,20 +6,32 @@ import type { AuditRepo, SessionRepo, ShareRepo, UserRepo } from "./auth-store.t
 /** A brief's stored Yjs state: the last merged snapshot plus every update logged since. */
 export interface StoredDoc {
   snapshot: Uint8Array | null;
+  /** The snapshot's state vector; null for one stored before vectors were kept (migration 4). */
+  snapshotStateVector: Uint8Array | null;
   updates: Uint8Array[];
   /** Sequence number of the last update in `updates` (or of the snapshot when none). */
   lastSeq: number;
 }
 
-export interface NewBrief {
+/** A brief's whole Yjs state as its snapshot holds it. */
+export interface DocSnapshot {
+  state: Uint8Array;
+  /**
+   * `state`'s state vector (`Y.encodeStateVector` of the document it was encoded from), so
+   * that opening the brief needn't decode all of `state` to learn it.
+   */
+  stateVector: Uint8Array;
+  /** The derived ProseMirror JSON of the body. */
+  doc: PMNode;
+}
+
+/** A brief to create; its snapshot is the initial state (template headings, drafted content). */
+export interface NewBrief extends DocSnapshot {
   id: string;
   title: string;
   templateId: string | null;
   fields: FieldValues;
   ownerId: string | null;
-  /** The initial Yjs state (template headings, drafted content), stored as the snapshot. */
-  state: Uint8Array;
-  doc: PMNode;
 }
 
 /** Brief rows. Title, template and fields mirror the Y.Doc's `meta` map for listing. */
@@ -52,11 +64,11 @@ export interface DocRepo {
    */
   appendNow?(entries: AppendEntry[]): (number | Error)[];
   /**
-   * Replaces the snapshot with `state` and drops logged updates up to `upToSeq`, which the
-   * state already contains, together with the derived ProseMirror JSON, in one transaction.
-   * A snapshot already at or past `upToSeq` is kept (another instance compacted first).
+   * Replaces the snapshot and drops logged updates up to `upToSeq`, which it already
+   * contains, in one transaction. A snapshot already at or past `upToSeq` is kept (another
+   * instance compacted first).
    */
-  compact(briefId: string, state: Uint8Array, upToSeq: number, doc: PMNode): Promise<void>;
+  compact(briefId: string, snapshot: DocSnapshot, upToSeq: number): Promise<void>;
   /** The derived ProseMirror JSON of the body as of the last compaction or save. */
   derived(briefId: string): Promise<PMNode | null>;
   /** Number of updates logged since the last snapshot. */

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import * as decoding from "lib0/decoding";
 import { afterAll, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
@@ -179,18 +180,88 @@ it("a stored brief is answered as stored, and the server builds its own copy onl
   await store.close();
 });
 
+it("a compacted brief opens with the state vector stored beside it, and one stored without (before migration 4) too", async () => {
+  const store = openSqliteStore(dir);
+  await createEmptyBrief(store, "vector");
+  const author = new Y.Doc();
+  appendParagraph(author, "compacted ".repeat(100));
+  await store.docs.append("vector", [Y.encodeStateAsUpdate(author)]);
+  const first = testRooms(store.docs, { compactEvery: 1 });
+  const a = opener(first, "vector");
+  await eventually(() => a.replies.length === 1, 5000, "the first reply");
+  // An edit, which the room compacts (it compacts every update here).
+  const before = Y.encodeStateVector(author);
+  appendParagraph(author, "edited");
+  a.conn.receive(
+    frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(author, before))),
+  );
+  await eventually(async () => (await store.docs.pending("vector")) === 0, 5000, "a compaction");
+  a.conn.closed();
+  await first.shutdown();
+  const stored = (await store.docs.load("vector"))!;
+  expect(stored.updates).toEqual([]);
+  expect(stored.snapshotStateVector).toEqual(Y.encodeStateVector(author));
+  await store.close();
+
+  const openOnce = async () => {
+    const reopened = openSqliteStore(dir);
+    const rooms = testRooms(reopened.docs);
+    const stepOnes: Uint8Array[] = [];
+    const replies: Uint8Array[] = [];
+    const conn = rooms.connect(
+      "vector",
+      {
+        send(data) {
+          const dec = decoding.createDecoder(data);
+          if (decoding.readVarUint(dec) !== MESSAGE_SYNC) return;
+          const type = decoding.readVarUint(dec);
+          const payload = decoding.readVarUint8Array(dec);
+          if (type === syncProtocol.messageYjsSyncStep1) stepOnes.push(payload);
+          if (type === syncProtocol.messageYjsSyncStep2) replies.push(payload);
+        },
+        close: () => {},
+        readyState: 1,
+      },
+      { userId: null, canWrite: true },
+    );
+    conn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
+    await eventually(() => replies.length === 1, 5000, "the reply");
+    expect(stepOnes).toEqual([Y.encodeStateVector(author)]);
+    expect(text(replies[0]!)).toBe(author.getXmlFragment("default").toString());
+    conn.closed();
+    await rooms.shutdown();
+    await reopened.close();
+  };
+  await openOnce();
+
+  // A row as stores before migration 4 left it: the state vector is read off the snapshot.
+  const db = new Database(path.join(dir, "briefroom.db"));
+  db.prepare("UPDATE doc_snapshots SET state_vector = NULL WHERE brief_id = ?").run("vector");
+  db.close();
+  await openOnce();
+});
+
 it("a brief whose stored state is damaged is refused with a clear close, and nothing is written over it", async () => {
   const store = openSqliteStore(dir);
   await createEmptyBrief(store, "damaged");
   const author = new Y.Doc();
   appendParagraph(author, "kept ".repeat(50));
   const whole = Y.encodeStateAsUpdate(author);
-  // A snapshot cut short, alone in the store: nothing else in the load reads it first.
+  // A snapshot cut short, with updates logged after it (as a crash leaves them), so that
+  // loading decodes it rather than trusting the state vector stored beside it.
   await store.docs.append("damaged", [whole]);
-  await store.docs.compact("damaged", whole.subarray(0, whole.length - 40), 1, {
-    type: "doc",
-    content: [],
-  });
+  await store.docs.compact(
+    "damaged",
+    {
+      state: whole.subarray(0, whole.length - 40),
+      stateVector: Y.encodeStateVector(author),
+      doc: { type: "doc", content: [] },
+    },
+    1,
+  );
+  const before = Y.encodeStateVector(author);
+  appendParagraph(author, "later");
+  await store.docs.append("damaged", [Y.encodeStateAsUpdate(author, before)]);
   const rooms = testRooms(store.docs);
 
   const closes: [number, string][] = [];

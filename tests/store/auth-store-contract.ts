@@ -11,6 +11,7 @@ async function brief(store: Store, id: string, ownerId: string | null = null): P
     fields: {},
     ownerId,
     state: Y.encodeStateAsUpdate(y),
+    stateVector: Y.encodeStateVector(y),
     doc: { type: "doc", content: [] },
   });
 }

@@ -31,6 +31,7 @@ async function briefWithEditor(store: Store, id: string) {
     fields: {},
     ownerId: null,
     state: Y.encodeStateAsUpdate(new Y.Doc()),
+    stateVector: Y.encodeStateVector(new Y.Doc()),
     doc: { type: "doc", content: [] },
   });
   const y = new Y.Doc();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Article } from "../../server/schema/article.ts";
 import { TemplateSchema } from "../../server/schema/template.ts";
-import type { NewBrief, Store } from "../../server/store/store.ts";
+import type { DocSnapshot, NewBrief, Store } from "../../server/store/store.ts";
 
 const doc = { type: "doc", content: [{ type: "paragraph" }] };
 
@@ -16,8 +16,17 @@ function newBrief(id: string): NewBrief {
     fields: { a: "1" },
     ownerId: null,
     state: Y.encodeStateAsUpdate(y),
+    stateVector: Y.encodeStateVector(y),
     doc,
   };
+}
+
+/** `y` as a snapshot to compact into, with an empty derived body unless `body` says. */
+function snapshotOf(
+  y: Y.Doc,
+  body: DocSnapshot["doc"] = { type: "doc", content: [] },
+): DocSnapshot {
+  return { state: Y.encodeStateAsUpdate(y), stateVector: Y.encodeStateVector(y), doc: body };
 }
 
 function update(text: string, base?: Y.Doc): Uint8Array {
@@ -89,10 +98,10 @@ export function storeContract(
       await store.briefs.create(newBrief("b"));
       const y = new Y.Doc();
       await store.docs.append("b", [update("a", y), update("b", y)]);
-      const state = Y.encodeStateAsUpdate(y);
+      const upTo2 = snapshotOf(y);
       const later = update("c", y);
       await store.docs.append("b", [later]);
-      await store.docs.compact("b", state, 2, { type: "doc", content: [] });
+      await store.docs.compact("b", upTo2, 2);
       const loaded = await store.docs.load("b");
       expect(loaded?.updates).toHaveLength(1);
       expect(loaded?.lastSeq).toBe(3);
@@ -107,7 +116,7 @@ export function storeContract(
       await store.briefs.create(newBrief("b"));
       const y = new Y.Doc();
       expect(await store.docs.append("b", [update("a", y), update("b", y)])).toBe(2);
-      await store.docs.compact("b", Y.encodeStateAsUpdate(y), 2, { type: "doc", content: [] });
+      await store.docs.compact("b", snapshotOf(y), 2);
       expect(await store.docs.append("b", [update("c", y)])).toBe(3);
       const loaded = (await store.docs.load("b"))!;
       expect(loaded.lastSeq).toBe(3);
@@ -125,14 +134,29 @@ export function storeContract(
       for (const u of updates.slice(0, 2)) Y.applyUpdate(upTo2, u);
       // One instance compacts everything; another, which loaded the log a moment earlier,
       // compacts what it saw after it.
-      await store.docs.compact("b", Y.encodeStateAsUpdate(y), 3, { type: "doc", content: [] });
-      await store.docs.compact("b", Y.encodeStateAsUpdate(upTo2), 2, { type: "doc" });
+      await store.docs.compact("b", snapshotOf(y), 3);
+      await store.docs.compact("b", snapshotOf(upTo2, { type: "doc" }), 2);
       const loaded = (await store.docs.load("b"))!;
       expect(loaded.lastSeq).toBe(3);
       const fresh = new Y.Doc();
       Y.applyUpdate(fresh, Y.mergeUpdates([loaded.snapshot!, ...loaded.updates]));
       expect(fresh.getText("t").toString()).toBe(y.getText("t").toString());
       expect(await store.docs.derived("b")).toEqual({ type: "doc", content: [] });
+      expect(loaded.snapshotStateVector).toEqual(Y.encodeStateVector(y));
+    });
+
+    it("a snapshot's state vector is stored with it, from creation and from each compaction", async () => {
+      const created = newBrief("b");
+      await store.briefs.create(created);
+      expect((await store.docs.load("b"))!.snapshotStateVector).toEqual(created.stateVector);
+      const y = new Y.Doc();
+      Y.applyUpdate(y, created.state);
+      await store.docs.append("b", [update("a", y), update("b", y)]);
+      await store.docs.compact("b", snapshotOf(y), 2);
+      const loaded = (await store.docs.load("b"))!;
+      expect(loaded.updates).toHaveLength(0);
+      expect(loaded.snapshotStateVector).toEqual(Y.encodeStateVector(y));
+      expect(loaded.snapshotStateVector).toEqual(Y.encodeStateVectorFromUpdate(loaded.snapshot!));
     });
 
     it("keeps articles whole and lists them without their bodies", async () => {

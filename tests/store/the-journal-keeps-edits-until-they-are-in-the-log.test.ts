@@ -141,7 +141,15 @@ it("on opening, a torn last record is dropped, and updates already in the log, o
   await store.docs.load("b"); // moves seqs 1–2 into the log
   await store.docs.append("snap", [updates[0]!]);
   await store.docs.load("snap");
-  await store.docs.compact("snap", updates[0]!, 1, { type: "doc", content: [] });
+  await store.docs.compact(
+    "snap",
+    {
+      state: updates[0]!,
+      stateVector: Y.encodeStateVectorFromUpdate(updates[0]!),
+      doc: { type: "doc", content: [] },
+    },
+    1,
+  );
   await store.briefs.delete("gone");
   await store.close();
 

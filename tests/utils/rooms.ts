@@ -25,6 +25,7 @@ export function createEmptyBrief(
     fields: {},
     ownerId: null,
     state: Y.encodeStateAsUpdate(new Y.Doc()),
+    stateVector: Y.encodeStateVector(new Y.Doc()),
     doc: { type: "doc", content: [] },
   });
 }

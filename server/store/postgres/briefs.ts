@@ -43,8 +43,9 @@ export function pgBriefs(pool: pg.Pool): BriefRepo {
           [row.id, row.title, row.template_id, row.fields, row.owner_id, now, now],
         );
         await client.query(
-          "INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES ($1, $2, 0, $3)",
-          [row.id, Buffer.from(b.state), JSON.stringify(b.doc)],
+          `INSERT INTO doc_snapshots (brief_id, state, state_vector, seq, doc_json)
+           VALUES ($1, $2, $3, 0, $4)`,
+          [row.id, Buffer.from(b.state), Buffer.from(b.stateVector), JSON.stringify(b.doc)],
         );
       });
       return toBrief(row);

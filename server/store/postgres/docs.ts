@@ -22,10 +22,11 @@ export function pgDocs(pool: pg.Pool, edits: EditTimes): DocRepo {
         async (client) => {
           const exists = await client.query("SELECT 1 FROM briefs WHERE id = $1", [briefId]);
           if (exists.rowCount === 0) return null;
-          const snap = await client.query<{ state: Buffer; seq: string }>(
-            "SELECT state, seq FROM doc_snapshots WHERE brief_id = $1",
-            [briefId],
-          );
+          const snap = await client.query<{
+            state: Buffer;
+            state_vector: Buffer | null;
+            seq: string;
+          }>("SELECT state, state_vector, seq FROM doc_snapshots WHERE brief_id = $1", [briefId]);
           const ups = await client.query<{ seq: string; update_data: Buffer }>(
             "SELECT seq, update_data FROM doc_updates WHERE brief_id = $1 ORDER BY seq",
             [briefId],
@@ -33,6 +34,7 @@ export function pgDocs(pool: pg.Pool, edits: EditTimes): DocRepo {
           const s = snap.rows[0];
           return {
             snapshot: s ? new Uint8Array(s.state) : null,
+            snapshotStateVector: s?.state_vector ? new Uint8Array(s.state_vector) : null,
             updates: ups.rows.map((r) => new Uint8Array(r.update_data)),
             lastSeq: Number(ups.rows.at(-1)?.seq ?? s?.seq ?? 0),
           };
@@ -63,17 +65,18 @@ export function pgDocs(pool: pg.Pool, edits: EditTimes): DocRepo {
         return first + batch.length - 1;
       });
     },
-    async compact(briefId, state, upToSeq, doc) {
+    async compact(briefId, { state, stateVector, doc }, upToSeq) {
       await transaction(pool, async (client) => {
         await lockBrief(client, briefId);
         // Never over a newer snapshot: another instance that loaded the log later may have
         // compacted first, and the updates its snapshot replaced are gone from the log.
         await client.query(
-          `INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (brief_id) DO UPDATE SET state = excluded.state, seq = excluded.seq,
-             doc_json = excluded.doc_json
+          `INSERT INTO doc_snapshots (brief_id, state, state_vector, seq, doc_json)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (brief_id) DO UPDATE SET state = excluded.state,
+             state_vector = excluded.state_vector, seq = excluded.seq, doc_json = excluded.doc_json
            WHERE doc_snapshots.seq < excluded.seq`,
-          [briefId, Buffer.from(state), upToSeq, JSON.stringify(doc)],
+          [briefId, Buffer.from(state), Buffer.from(stateVector), upToSeq, JSON.stringify(doc)],
         );
         await client.query("DELETE FROM doc_updates WHERE brief_id = $1 AND seq <= $2", [
           briefId,

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Brief } from "../../schema/brief.ts";
-import type { BriefRepo } from "../store.ts";
+import type { BriefRepo, DocSnapshot } from "../store.ts";
 
 interface Row {
   id: string;
@@ -28,7 +28,7 @@ export function sqliteBriefs(db: Database.Database): BriefRepo {
      VALUES (@id, @title, @template_id, @fields, @owner_id, @created_at, @updated_at)`,
   );
   const insertSnapshot = db.prepare(
-    "INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES (?, ?, 0, ?)",
+    "INSERT INTO doc_snapshots (brief_id, state, state_vector, seq, doc_json) VALUES (?, ?, ?, 0, ?)",
   );
   const byId = db.prepare("SELECT * FROM briefs WHERE id = ?");
   const all = db.prepare("SELECT * FROM briefs ORDER BY updated_at DESC, id");
@@ -36,9 +36,9 @@ export function sqliteBriefs(db: Database.Database): BriefRepo {
     "UPDATE briefs SET title = ?, template_id = ?, fields = ?, updated_at = ? WHERE id = ?",
   );
   const remove = db.prepare("DELETE FROM briefs WHERE id = ?");
-  const create = db.transaction((row: Row, state: Uint8Array, doc: string) => {
+  const create = db.transaction((row: Row, { state, stateVector, doc }: DocSnapshot) => {
     insert.run(row);
-    insertSnapshot.run(row.id, Buffer.from(state), doc);
+    insertSnapshot.run(row.id, Buffer.from(state), Buffer.from(stateVector), JSON.stringify(doc));
   });
 
   return {
@@ -53,7 +53,7 @@ export function sqliteBriefs(db: Database.Database): BriefRepo {
         created_at: now,
         updated_at: now,
       };
-      create(row, b.state, JSON.stringify(b.doc));
+      create(row, b);
       return toBrief(row);
     },
     async get(id) {

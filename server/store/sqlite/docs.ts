@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { Logger } from "../../logger.ts";
 import type { PMNode } from "../../schema/brief.ts";
 import type { EditTimes } from "../edit-times.ts";
-import type { AppendEntry, DocRepo } from "../store.ts";
+import type { AppendEntry, DocRepo, DocSnapshot } from "../store.ts";
 import type { Checkpointer } from "./checkpointer.ts";
 import type { Journal, LoggedUpdate } from "./journal.ts";
 
@@ -35,7 +35,10 @@ export function sqliteDocs(
   db: Database.Database,
   { edits, checkpoints, touch, journal, log }: SqliteDocsDeps,
 ): SqliteDocs {
-  const snapshot = db.prepare("SELECT state, seq, doc_json FROM doc_snapshots WHERE brief_id = ?");
+  const snapshot = db.prepare(
+    "SELECT state, state_vector, seq FROM doc_snapshots WHERE brief_id = ?",
+  );
+  const derived = db.prepare("SELECT doc_json FROM doc_snapshots WHERE brief_id = ?");
   const updates = db.prepare(
     "SELECT seq, update_data FROM doc_updates WHERE brief_id = ? ORDER BY seq",
   );
@@ -43,9 +46,9 @@ export function sqliteDocs(
   const snapshotSeq = db.prepare("SELECT seq FROM doc_snapshots WHERE brief_id = ?");
   // Never over a newer snapshot: the updates it replaced are gone from the log.
   const upsertSnapshot = db.prepare(
-    `INSERT INTO doc_snapshots (brief_id, state, seq, doc_json) VALUES (?, ?, ?, ?)
-     ON CONFLICT (brief_id) DO UPDATE SET state = excluded.state, seq = excluded.seq,
-       doc_json = excluded.doc_json
+    `INSERT INTO doc_snapshots (brief_id, state, state_vector, seq, doc_json) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (brief_id) DO UPDATE SET state = excluded.state,
+       state_vector = excluded.state_vector, seq = excluded.seq, doc_json = excluded.doc_json
      WHERE doc_snapshots.seq < excluded.seq`,
   );
   const dropUpTo = db.prepare("DELETE FROM doc_updates WHERE brief_id = ? AND seq <= ?");
@@ -152,8 +155,14 @@ export function sqliteDocs(
   };
 
   const compact = db.transaction(
-    (briefId: string, state: Uint8Array, upTo: number, doc: string) => {
-      upsertSnapshot.run(briefId, Buffer.from(state), upTo, doc);
+    (briefId: string, { state, stateVector, doc }: DocSnapshot, upTo: number) => {
+      upsertSnapshot.run(
+        briefId,
+        Buffer.from(state),
+        Buffer.from(stateVector),
+        upTo,
+        JSON.stringify(doc),
+      );
       dropUpTo.run(briefId, upTo);
     },
   );
@@ -162,10 +171,13 @@ export function sqliteDocs(
     async load(briefId) {
       moveJournal();
       if (!exists.get(briefId)) return null;
-      const snap = snapshot.get(briefId) as { state: Buffer; seq: number } | undefined;
+      const snap = snapshot.get(briefId) as
+        | { state: Buffer; state_vector: Buffer | null; seq: number }
+        | undefined;
       const rows = updates.all(briefId) as { seq: number; update_data: Buffer }[];
       return {
         snapshot: snap ? new Uint8Array(snap.state) : null,
+        snapshotStateVector: snap?.state_vector ? new Uint8Array(snap.state_vector) : null,
         updates: rows.map((r) => new Uint8Array(r.update_data)),
         lastSeq: rows.at(-1)?.seq ?? snap?.seq ?? 0,
       };
@@ -177,12 +189,12 @@ export function sqliteDocs(
     },
     appendNow,
     moveJournal,
-    async compact(briefId, state, upToSeq, doc) {
+    async compact(briefId, snap, upToSeq) {
       lastSeqs.delete(briefId);
-      compact(briefId, state, upToSeq, JSON.stringify(doc));
+      compact(briefId, snap, upToSeq);
     },
     async derived(briefId) {
-      const snap = snapshot.get(briefId) as { doc_json: string } | undefined;
+      const snap = derived.get(briefId) as { doc_json: string } | undefined;
       return snap ? (JSON.parse(snap.doc_json) as PMNode) : null;
     },
     async pending(briefId) {
