@@ -46,10 +46,12 @@ export class PresenceOutbox {
     if (!this.changed || this.timer) return null;
     const wait = this.sentAt + this.intervalMs - performance.now();
     if (wait > 0) {
+      // In whole milliseconds: Node keeps a timer list per distinct duration, and fractional
+      // waits would each make (and sort in, and later remove) a list of their own.
       this.timer = setTimeout(() => {
         this.timer = null;
         this.wake();
-      }, wait);
+      }, Math.ceil(wait));
       return null;
     }
     const message = presenceMessage(awareness, this.changed);
