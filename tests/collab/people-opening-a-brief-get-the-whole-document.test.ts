@@ -18,10 +18,11 @@ const dir = mkdtempSync(path.join(tmpdir(), "briefroom-opening-"));
 afterAll(() => removeDataDir(dir));
 
 /**
- * A new client: sends an empty state vector and keeps the sync step 2 it gets back, and any
- * updates sent to it after.
+ * A new client: sends an empty state vector and keeps the server's sync step 1 (its state
+ * vector), the sync step 2 it gets back, and any updates sent to it after.
  */
 function opener(rooms: RoomManager, briefId: string) {
+  const stepOnes: Uint8Array[] = [];
   const replies: Uint8Array[] = [];
   const updates: Uint8Array[] = [];
   const socket: CollabSocket = {
@@ -29,15 +30,17 @@ function opener(rooms: RoomManager, briefId: string) {
       const dec = decoding.createDecoder(data);
       if (decoding.readVarUint(dec) !== MESSAGE_SYNC) return;
       const type = decoding.readVarUint(dec);
-      if (type === syncProtocol.messageYjsSyncStep2) replies.push(decoding.readVarUint8Array(dec));
-      if (type === syncProtocol.messageYjsUpdate) updates.push(decoding.readVarUint8Array(dec));
+      const payload = decoding.readVarUint8Array(dec);
+      if (type === syncProtocol.messageYjsSyncStep1) stepOnes.push(payload);
+      if (type === syncProtocol.messageYjsSyncStep2) replies.push(payload);
+      if (type === syncProtocol.messageYjsUpdate) updates.push(payload);
     },
     close: () => {},
     readyState: 1,
   };
   const conn = rooms.connect(briefId, socket, { userId: null, canWrite: true });
   conn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
-  return { conn, replies, updates };
+  return { conn, stepOnes, replies, updates };
 }
 
 function text(update: Uint8Array): string {
@@ -206,29 +209,11 @@ it("a compacted brief opens with the state vector stored beside it, and one stor
   const openOnce = async () => {
     const reopened = openSqliteStore(dir);
     const rooms = testRooms(reopened.docs);
-    const stepOnes: Uint8Array[] = [];
-    const replies: Uint8Array[] = [];
-    const conn = rooms.connect(
-      "vector",
-      {
-        send(data) {
-          const dec = decoding.createDecoder(data);
-          if (decoding.readVarUint(dec) !== MESSAGE_SYNC) return;
-          const type = decoding.readVarUint(dec);
-          const payload = decoding.readVarUint8Array(dec);
-          if (type === syncProtocol.messageYjsSyncStep1) stepOnes.push(payload);
-          if (type === syncProtocol.messageYjsSyncStep2) replies.push(payload);
-        },
-        close: () => {},
-        readyState: 1,
-      },
-      { userId: null, canWrite: true },
-    );
-    conn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
-    await eventually(() => replies.length === 1, 5000, "the reply");
-    expect(stepOnes).toEqual([Y.encodeStateVector(author)]);
-    expect(text(replies[0]!)).toBe(author.getXmlFragment("default").toString());
-    conn.closed();
+    const reader = opener(rooms, "vector");
+    await eventually(() => reader.replies.length === 1, 5000, "the reply");
+    expect(reader.stepOnes).toEqual([Y.encodeStateVector(author)]);
+    expect(text(reader.replies[0]!)).toBe(author.getXmlFragment("default").toString());
+    reader.conn.closed();
     await rooms.shutdown();
     await reopened.close();
   };
