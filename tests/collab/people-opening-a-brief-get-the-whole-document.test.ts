@@ -264,3 +264,41 @@ it("a brief whose stored state is damaged is refused with a clear close, and not
   await rooms.shutdown();
   await store.close();
 });
+
+it("a damaged snapshot sent as stored fails the room at the first edit, and nothing is written over it", async () => {
+  const store = openSqliteStore(dir);
+  await createEmptyBrief(store, "trusted");
+  const author = new Y.Doc();
+  appendParagraph(author, "kept ".repeat(50));
+  const whole = Y.encodeStateAsUpdate(author);
+  // Cut short but stored with a whole vector, alone: the load trusts the vector.
+  await store.docs.append("trusted", [whole]);
+  await store.docs.compact(
+    "trusted",
+    {
+      state: whole.subarray(0, whole.length - 40),
+      stateVector: Y.encodeStateVector(author),
+      doc: { type: "doc", content: [] },
+    },
+    1,
+  );
+  const rooms = testRooms(store.docs);
+  const closes: [number, string][] = [];
+  const conn = rooms.connect(
+    "trusted",
+    { send: () => {}, close: (code, reason) => closes.push([code, reason]), readyState: 1 },
+    { userId: null, canWrite: true },
+  );
+  const before = Y.encodeStateVector(author);
+  appendParagraph(author, "edit");
+  conn.receive(
+    frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(author, before))),
+  );
+  await eventually(() => closes.length === 1, 5000, "the connection to be closed");
+  expect(closes[0]).toEqual([CloseCode.InternalError, "could not load brief"]);
+  await rooms.shutdown();
+  const stored = (await store.docs.load("trusted"))!;
+  expect(stored.snapshot).toHaveLength(whole.length - 40);
+  expect(stored.updates).toEqual([]);
+  await store.close();
+});
