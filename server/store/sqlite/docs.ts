@@ -55,13 +55,10 @@ export function sqliteDocs(
   const countPending = db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE brief_id = ?");
   const exists = db.prepare("SELECT 1 FROM briefs WHERE id = ?");
 
-  // Journaled updates move in here. Those of a brief deleted meanwhile, or that a snapshot
-  // already holds, are dropped; one already here (written before a crash that came between a
-  // move and the journal's clearing) is the same update, and is left as it is.
+  // Journaled updates move in here. One already here (written before a crash that came
+  // between a move and the journal's clearing) is the same update, and is left as it is.
   const insertJournaled = db.prepare(
-    `INSERT OR IGNORE INTO doc_updates (brief_id, seq, update_data)
-     SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM briefs WHERE id = ?)
-       AND ? > COALESCE((SELECT seq FROM doc_snapshots WHERE brief_id = ?), 0)`,
+    "INSERT OR IGNORE INTO doc_updates (brief_id, seq, update_data) VALUES (?, ?, ?)",
   );
 
   /**
@@ -73,9 +70,24 @@ export function sqliteDocs(
   const lastSeqs = new Map<string, number>();
   let moveTimer: NodeJS.Timeout | null = null;
 
+  /**
+   * Moves journaled updates into the log. Those of a brief deleted meanwhile, or that its
+   * snapshot already holds, are dropped; each brief is looked up once per move, not once per
+   * update (a fifth of a move's inserts).
+   */
   const moveAll = db.transaction((updates: readonly LoggedUpdate[]) => {
-    for (const { briefId, seq, update } of updates)
-      insertJournaled.run(briefId, seq, update, briefId, seq, briefId);
+    // Per brief: the last seq its snapshot holds, or null when the brief is gone.
+    const floors = new Map<string, number | null>();
+    for (const { briefId, seq, update } of updates) {
+      let floor = floors.get(briefId);
+      if (floor === undefined) {
+        floor = exists.get(briefId)
+          ? ((snapshotSeq.get(briefId) as { seq: number } | undefined)?.seq ?? 0)
+          : null;
+        floors.set(briefId, floor);
+      }
+      if (floor !== null && seq > floor) insertJournaled.run(briefId, seq, update);
+    }
   });
   /** Moves what the journal holds into the log, in one transaction, and empties it. */
   const moveJournal = () => {
