@@ -10,6 +10,7 @@ import type { RoomManager } from "../../server/collab/rooms.ts";
 import type { CollabSocket } from "../../server/collab/socket.ts";
 import { CloseCode, MESSAGE_SYNC } from "../../server/schema/protocol.ts";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
+import type { Store } from "../../server/store/store.ts";
 import { appendParagraph, eventually } from "../utils/clients.ts";
 import { createEmptyBrief, frame, testRooms } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
@@ -226,40 +227,49 @@ it("a compacted brief opens with the state vector stored beside it, and one stor
   await openOnce();
 });
 
-it("a brief whose stored state is damaged is refused with a clear close, and nothing is written over it", async () => {
-  const store = openSqliteStore(dir);
-  await createEmptyBrief(store, "damaged");
-  const author = new Y.Doc();
+/**
+ * A brief whose snapshot is `author`'s state cut short, stored with the whole state's vector
+ * (as a row damaged in place would be). Returns the damaged snapshot's length.
+ */
+async function damagedBrief(store: Store, id: string, author: Y.Doc): Promise<number> {
+  await createEmptyBrief(store, id);
   appendParagraph(author, "kept ".repeat(50));
   const whole = Y.encodeStateAsUpdate(author);
-  // A snapshot cut short, with updates logged after it (as a crash leaves them), so that
-  // loading decodes it rather than trusting the state vector stored beside it.
-  await store.docs.append("damaged", [whole]);
-  await store.docs.compact(
-    "damaged",
-    {
-      state: whole.subarray(0, whole.length - 40),
-      stateVector: Y.encodeStateVector(author),
-      doc: { type: "doc", content: [] },
-    },
-    1,
+  await store.docs.append(id, [whole]);
+  const cut = whole.subarray(0, whole.length - 40);
+  const snapshot = { stateVector: Y.encodeStateVector(author), doc: { type: "doc" } };
+  await store.docs.compact(id, { ...snapshot, state: cut }, 1);
+  return cut.length;
+}
+
+/** A connection to `briefId` that records how it is closed. */
+function watchedConnection(rooms: RoomManager, briefId: string) {
+  const closes: [number, string][] = [];
+  const conn = rooms.connect(
+    briefId,
+    { send: () => {}, close: (code, reason) => closes.push([code, reason]), readyState: 1 },
+    { userId: null, canWrite: true },
   );
+  return { conn, closes };
+}
+
+it("a brief whose stored state is damaged is refused with a clear close, and nothing is written over it", async () => {
+  const store = openSqliteStore(dir);
+  const author = new Y.Doc();
+  const damagedLength = await damagedBrief(store, "damaged", author);
+  // With updates logged after the snapshot (as a crash leaves them), loading decodes it
+  // rather than trusting the state vector stored beside it.
   const before = Y.encodeStateVector(author);
   appendParagraph(author, "later");
   await store.docs.append("damaged", [Y.encodeStateAsUpdate(author, before)]);
   const rooms = testRooms(store.docs);
 
-  const closes: [number, string][] = [];
-  const conn = rooms.connect(
-    "damaged",
-    { send: () => {}, close: (code, reason) => closes.push([code, reason]), readyState: 1 },
-    { userId: null, canWrite: true },
-  );
+  const { conn, closes } = watchedConnection(rooms, "damaged");
   conn.receive(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
   await eventually(() => closes.length === 1, 5000, "the connection to be closed");
   expect(closes[0]).toEqual([CloseCode.InternalError, "could not load brief"]);
   expect(rooms.loaded("damaged")).toBeNull();
-  expect((await store.docs.load("damaged"))!.snapshot).toHaveLength(whole.length - 40);
+  expect((await store.docs.load("damaged"))!.snapshot).toHaveLength(damagedLength);
 
   await rooms.shutdown();
   await store.close();
@@ -267,28 +277,11 @@ it("a brief whose stored state is damaged is refused with a clear close, and not
 
 it("a damaged snapshot sent as stored fails the room at the first edit, and nothing is written over it", async () => {
   const store = openSqliteStore(dir);
-  await createEmptyBrief(store, "trusted");
   const author = new Y.Doc();
-  appendParagraph(author, "kept ".repeat(50));
-  const whole = Y.encodeStateAsUpdate(author);
-  // Cut short but stored with a whole vector, alone: the load trusts the vector.
-  await store.docs.append("trusted", [whole]);
-  await store.docs.compact(
-    "trusted",
-    {
-      state: whole.subarray(0, whole.length - 40),
-      stateVector: Y.encodeStateVector(author),
-      doc: { type: "doc", content: [] },
-    },
-    1,
-  );
+  // The snapshot alone: the load trusts the vector stored beside it.
+  const damagedLength = await damagedBrief(store, "trusted", author);
   const rooms = testRooms(store.docs);
-  const closes: [number, string][] = [];
-  const conn = rooms.connect(
-    "trusted",
-    { send: () => {}, close: (code, reason) => closes.push([code, reason]), readyState: 1 },
-    { userId: null, canWrite: true },
-  );
+  const { conn, closes } = watchedConnection(rooms, "trusted");
   const before = Y.encodeStateVector(author);
   appendParagraph(author, "edit");
   conn.receive(
@@ -298,7 +291,7 @@ it("a damaged snapshot sent as stored fails the room at the first edit, and noth
   expect(closes[0]).toEqual([CloseCode.InternalError, "could not load brief"]);
   await rooms.shutdown();
   const stored = (await store.docs.load("trusted"))!;
-  expect(stored.snapshot).toHaveLength(whole.length - 40);
+  expect(stored.snapshot).toHaveLength(damagedLength);
   expect(stored.updates).toEqual([]);
   await store.close();
 });
