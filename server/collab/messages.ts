@@ -51,6 +51,14 @@ export function syncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(enc);
 }
 
+/** An awareness message carrying `update` (an encoded awareness update). */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(enc, update);
+  return encoding.toUint8Array(enc);
+}
+
 /** A decoded client frame. Decoding reads the whole frame, so a truncated one throws. */
 export type ClientMessage =
   | { type: "sync-step-1"; stateVector: Uint8Array }

@@ -1,7 +1,10 @@
-import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { MESSAGE_AWARENESS } from "../schema/protocol.ts";
-import { type AwarenessEntry, awarenessEntries, encodeAwarenessEntries } from "./messages.ts";
+import {
+  type AwarenessEntry,
+  awarenessEntries,
+  awarenessMessage,
+  encodeAwarenessEntries,
+} from "./messages.ts";
 import type { CollabSocket } from "./socket.ts";
 
 /**
@@ -127,13 +130,7 @@ export function presenceMessage(
   awareness: awarenessProtocol.Awareness,
   clients: Iterable<number>,
 ): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(
-    enc,
-    awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]),
-  );
-  return encoding.toUint8Array(enc);
+  return awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]));
 }
 
 /** Every present client's state, for someone who has just joined or asked. */
