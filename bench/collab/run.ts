@@ -16,8 +16,8 @@
  *   --workers <n>     client processes (default 1); a room always stays in one worker
  *   --drain <s>       how long to wait for late edits after typing stops (default 30)
  *   --rounds <n>      run each server n times per scenario, alternating (default 1); the
- *                     headline is the round the rest of the machine disturbed least (lowest
- *                     otherCpuSeconds); every round is kept under `rounds`
+ *                     headline is the median of the rounds, figure by figure (the machines
+ *                     are noisy); every round is kept under `rounds`
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -50,7 +50,7 @@ import {
   startBenchServer,
 } from "./servers.ts";
 import { sharedServicesMissing } from "./shared-services.ts";
-import { percentiles } from "./stats.ts";
+import { medianOfRounds, percentiles } from "./stats.ts";
 import { summaryTable } from "./summary.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -410,16 +410,6 @@ async function runOnce(s: Scenario, kind: ServerKind): Promise<Record<string, un
   }
 }
 
-/**
- * The round the rest of the machine disturbed least. On a shared 2-core machine other work
- * moves latency by orders of magnitude; a criterion that ignores the results keeps it fair.
- */
-function quietest(runs: Record<string, unknown>[]): Record<string, unknown> {
-  const other = (r: Record<string, unknown>) =>
-    "error" in r ? Infinity : typeof r.otherCpuSeconds === "number" ? r.otherCpuSeconds : 0;
-  return [...runs].sort((a, b) => other(a) - other(b))[0]!;
-}
-
 async function main() {
   if (servers.includes("reference")) ensureReferenceInstalled(log);
   const cpu = os.cpus();
@@ -453,7 +443,7 @@ async function main() {
       }
     }
     for (const [kind, runs] of byServer) {
-      results[s.name]![kind] = rounds === 1 ? runs[0] : { ...quietest(runs), rounds: runs };
+      results[s.name]![kind] = rounds === 1 ? runs[0] : { ...medianOfRounds(runs), rounds: runs };
     }
   }
   const json = JSON.stringify(out, null, 2);

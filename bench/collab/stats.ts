@@ -23,3 +23,41 @@ export function percentiles(samples: number[] | Float64Array): Percentiles {
     max: r(sorted.length ? sorted[sorted.length - 1]! : Number.NaN),
   };
 }
+
+type RoundResult = Record<string, unknown>;
+
+/**
+ * One result standing for several rounds of the same run: each number is the median of the
+ * rounds' (nested objects likewise), a flag holds only if it held in every round, and a text
+ * that differed between rounds lists each version. Rounds that failed are left out and counted
+ * under `failedRounds`.
+ */
+export function medianOfRounds(runs: readonly RoundResult[]): RoundResult {
+  const ok = runs.filter((r) => !("error" in r));
+  if (ok.length === 0) return runs[0] ?? { error: "no rounds" };
+  const out = mergeRounds(ok) as RoundResult;
+  if (ok.length < runs.length) out.failedRounds = runs.length - ok.length;
+  return out;
+}
+
+function mergeRounds(values: readonly unknown[]): unknown {
+  const present = values.filter((v) => v !== undefined && v !== null);
+  const first = present[0];
+  if (typeof first === "number") return median(present as number[]);
+  if (typeof first === "boolean") return present.every(Boolean);
+  if (typeof first === "string") return [...new Set(present as string[])].join(" / ");
+  if (first && typeof first === "object" && !Array.isArray(first)) {
+    const keys = new Set(present.flatMap((v) => Object.keys(v as object)));
+    return Object.fromEntries(
+      [...keys].map((k) => [k, mergeRounds(present.map((v) => (v as RoundResult)[k]))]),
+    );
+  }
+  return first;
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const m = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(m * 100) / 100;
+}
