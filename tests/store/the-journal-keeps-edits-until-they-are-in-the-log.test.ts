@@ -1,16 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import Database from "better-sqlite3";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   encodeRecords,
+  Journal,
   type LoggedUpdate,
+  MAPPED_BYTES,
+  type MapFile,
   readRecords,
 } from "../../server/store/sqlite/journal.ts";
-import { openSqliteStore } from "../../server/store/sqlite/open.ts";
+import { openSqliteStore, type SqliteStoreOptions } from "../../server/store/sqlite/open.ts";
 import { createEmptyBrief } from "../utils/rooms.ts";
 import { removeDataDir } from "../utils/server.ts";
 
@@ -24,6 +29,23 @@ function dataDir(): string {
   return dir;
 }
 const journalOf = (dir: string) => path.join(dir, "briefroom.journal");
+/** The updates the journal file holds, read as a store opening it would. */
+const journaled = (dir: string) => readRecords(readFileSync(journalOf(dir))).updates;
+
+/**
+ * The native addon that maps the journal. `npm install` builds it where a C compiler is;
+ * without one the store writes the journal instead, and the mapped cases skip, except in CI,
+ * where the addon must be there.
+ */
+const map = (createRequire(import.meta.url)("@briefroom/mmap") as { map: MapFile | null }).map;
+const mapReason = map
+  ? "mapped (native addon built)"
+  : "mapped: skipped, the native addon @briefroom/mmap is not built (npm install needs a C compiler)";
+
+it("CI has the native addon that maps the journal", () => {
+  if (process.env.CI) expect(map, "npm ci should have built native/mmap").toBeTypeOf("function");
+  else if (!map) console.warn(mapReason);
+});
 
 /** `n` updates typing "0", "1", … into text `t`, each its own update. */
 function typed(n: number): Uint8Array[] {
@@ -35,8 +57,12 @@ function typed(n: number): Uint8Array[] {
 }
 
 /** The text a brief's stored state spells, loaded through a fresh store. */
-async function storedText(dir: string, id: string): Promise<string> {
-  const store = openSqliteStore(dir);
+async function storedText(
+  dir: string,
+  id: string,
+  options: SqliteStoreOptions = {},
+): Promise<string> {
+  const store = openSqliteStore(dir, undefined, options);
   try {
     const stored = (await store.docs.load(id))!;
     const doc = new Y.Doc();
@@ -82,103 +108,228 @@ it("records read back as written, and reading stops at a torn or corrupted recor
   expect(readRecords(flipped).updates).toEqual(updates.slice(0, 1));
 });
 
-it("an edit is in the journal before the append returns, and in the log once moved", async () => {
-  const dir = dataDir();
-  const store = openSqliteStore(dir);
-  await createEmptyBrief(store, "b", "B");
-  const [u1, u2] = typed(2);
-  expect(await store.docs.append("b", [u1!, u2!])).toBe(2);
-  expect(readRecords(readFileSync(journalOf(dir))).updates.map((r) => r.seq)).toEqual([1, 2]);
-  expect(loggedSeqs(dir, "b")).toEqual([]);
-  // Reading the log moves the journal in first.
-  expect((await store.docs.load("b"))!.updates).toEqual([u1, u2]);
-  expect(loggedSeqs(dir, "b")).toEqual([1, 2]);
-  expect(statSync(journalOf(dir)).size).toBe(0);
-  await store.close();
-});
-
-it("edits journaled by a process that was killed are in the log when the store next opens", async () => {
-  const dir = dataDir();
-  const root = path.resolve(import.meta.dirname, "../..");
-  const script = `
-    import * as Y from "yjs";
-    import { openSqliteStore } from ${JSON.stringify(path.join(root, "server/store/sqlite/open.ts"))};
-    import { createEmptyBrief } from ${JSON.stringify(path.join(root, "tests/utils/rooms.ts"))};
-    const store = openSqliteStore(${JSON.stringify(dir)});
-    await createEmptyBrief(store, "b", "B");
-    const doc = new Y.Doc();
-    doc.on("update", (u) => store.docs.appendNow([{ briefId: "b", updates: [u] }]));
-    for (let i = 0; i < 50; i++) doc.getText("t").insert(i, String(i % 10));
-    process.kill(process.pid, "SIGKILL");
-  `;
-  const run = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "--input-type=module", "-e", script],
-    {
-      cwd: root,
-      timeout: 60_000,
+describe.each([
+  { journal: mapReason, options: {}, skip: !map },
+  { journal: "written", options: { writeJournal: true }, skip: false },
+])("the journal $journal", ({ options, skip }) => {
+  it.skipIf(skip)(
+    "an edit is in the journal before the append returns, and in the log once moved",
+    async () => {
+      const dir = dataDir();
+      const store = openSqliteStore(dir, undefined, options);
+      await createEmptyBrief(store, "b", "B");
+      const [u1, u2] = typed(2);
+      expect(await store.docs.append("b", [u1!, u2!])).toBe(2);
+      expect(journaled(dir).map((r) => r.seq)).toEqual([1, 2]);
+      expect(loggedSeqs(dir, "b")).toEqual([]);
+      // Reading the log moves the journal in first.
+      expect((await store.docs.load("b"))!.updates).toEqual([u1, u2]);
+      expect(loggedSeqs(dir, "b")).toEqual([1, 2]);
+      expect(journaled(dir)).toEqual([]);
+      await store.close();
     },
   );
-  expect(run.signal).toBe("SIGKILL");
-  // Killed well inside the move interval: everything is still in the journal alone.
-  expect(loggedSeqs(dir, "b")).toEqual([]);
-  expect(readRecords(readFileSync(journalOf(dir))).updates).toHaveLength(50);
 
-  const expected = "01234567890123456789012345678901234567890123456789";
-  expect(await storedText(dir, "b")).toBe(expected);
-  expect(loggedSeqs(dir, "b")).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-  expect(statSync(journalOf(dir)).size).toBe(0);
-});
+  it.skipIf(skip)(
+    "edits journaled by a process that was killed are in the log when the store next opens",
+    async () => {
+      const dir = dataDir();
+      const root = path.resolve(import.meta.dirname, "../..");
+      const script = `
+      import * as Y from "yjs";
+      import { openSqliteStore } from ${JSON.stringify(path.join(root, "server/store/sqlite/open.ts"))};
+      import { createEmptyBrief } from ${JSON.stringify(path.join(root, "tests/utils/rooms.ts"))};
+      const store = openSqliteStore(${JSON.stringify(dir)}, undefined, ${JSON.stringify(options)});
+      await createEmptyBrief(store, "b", "B");
+      const doc = new Y.Doc();
+      doc.on("update", (u) => store.docs.appendNow([{ briefId: "b", updates: [u] }]));
+      for (let i = 0; i < 50; i++) doc.getText("t").insert(i, String(i % 10));
+      process.kill(process.pid, "SIGKILL");
+    `;
+      const run = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "--input-type=module", "-e", script],
+        {
+          cwd: root,
+          timeout: 60_000,
+        },
+      );
+      expect(run.signal).toBe("SIGKILL");
+      // Killed well inside the move interval: everything is still in the journal alone.
+      expect(loggedSeqs(dir, "b")).toEqual([]);
+      expect(journaled(dir)).toHaveLength(50);
 
-it("on opening, a torn last record is dropped, and updates already in the log, of deleted briefs or under the snapshot are not added again", async () => {
-  const dir = dataDir();
-  const store = openSqliteStore(dir);
-  await createEmptyBrief(store, "b", "B");
-  await createEmptyBrief(store, "gone", "Gone");
-  await createEmptyBrief(store, "snap", "Snapshotted");
-  const updates = typed(4);
-  await store.docs.append("b", updates.slice(0, 2));
-  await store.docs.load("b"); // moves seqs 1–2 into the log
-  await store.docs.append("snap", [updates[0]!]);
-  await store.docs.load("snap");
-  await store.docs.compact(
-    "snap",
-    {
-      state: updates[0]!,
-      stateVector: Y.encodeStateVectorFromUpdate(updates[0]!),
-      doc: { type: "doc", content: [] },
+      const expected = "01234567890123456789012345678901234567890123456789";
+      expect(await storedText(dir, "b", options)).toBe(expected);
+      expect(loggedSeqs(dir, "b")).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(journaled(dir)).toEqual([]);
     },
-    1,
-  );
-  await store.briefs.delete("gone");
-  await store.close();
-
-  // What a crash could leave: records already moved (the crash came between the move and
-  // the journal's clearing), the rest, a snapshotted one, a deleted brief's, then a torn one.
-  writeFileSync(
-    journalOf(dir),
-    encodeRecords([
-      { briefId: "b", seq: 1, update: updates[0]! },
-      { briefId: "b", seq: 2, update: updates[1]! },
-      { briefId: "b", seq: 3, update: updates[2]! },
-      { briefId: "snap", seq: 1, update: updates[0]! },
-      { briefId: "gone", seq: 1, update: updates[0]! },
-    ]),
-  );
-  appendFileSync(
-    journalOf(dir),
-    encodeRecords([{ briefId: "b", seq: 4, update: updates[3]! }]).subarray(0, 20),
   );
 
-  expect(await storedText(dir, "b")).toBe("012");
-  expect(loggedSeqs(dir, "b")).toEqual([1, 2, 3]);
-  expect(loggedSeqs(dir, "snap")).toEqual([]);
-  expect(loggedSeqs(dir, "gone")).toEqual([]);
-  expect(statSync(journalOf(dir)).size).toBe(0);
+  it.skipIf(skip)(
+    "on opening, a torn last record is dropped, and updates already in the log, of deleted briefs or under the snapshot are not added again",
+    async () => {
+      const dir = dataDir();
+      const store = openSqliteStore(dir, undefined, options);
+      await createEmptyBrief(store, "b", "B");
+      await createEmptyBrief(store, "gone", "Gone");
+      await createEmptyBrief(store, "snap", "Snapshotted");
+      const updates = typed(4);
+      await store.docs.append("b", updates.slice(0, 2));
+      await store.docs.load("b"); // moves seqs 1–2 into the log
+      await store.docs.append("snap", [updates[0]!]);
+      await store.docs.load("snap");
+      await store.docs.compact(
+        "snap",
+        {
+          state: updates[0]!,
+          stateVector: Y.encodeStateVectorFromUpdate(updates[0]!),
+          doc: { type: "doc", content: [] },
+        },
+        1,
+      );
+      await store.briefs.delete("gone");
+      await store.close();
 
-  // Appends go on from the recovered log.
-  const reopened = openSqliteStore(dir);
-  expect(await reopened.docs.append("b", [updates[3]!])).toBe(4);
-  await reopened.close();
-  expect(await storedText(dir, "b")).toBe("0123");
+      // What a crash could leave: records already moved (the crash came between the move and
+      // the journal's clearing), the rest, a snapshotted one, a deleted brief's, then a torn one.
+      writeFileSync(
+        journalOf(dir),
+        encodeRecords([
+          { briefId: "b", seq: 1, update: updates[0]! },
+          { briefId: "b", seq: 2, update: updates[1]! },
+          { briefId: "b", seq: 3, update: updates[2]! },
+          { briefId: "snap", seq: 1, update: updates[0]! },
+          { briefId: "gone", seq: 1, update: updates[0]! },
+        ]),
+      );
+      appendFileSync(
+        journalOf(dir),
+        encodeRecords([{ briefId: "b", seq: 4, update: updates[3]! }]).subarray(0, 20),
+      );
+
+      expect(await storedText(dir, "b", options)).toBe("012");
+      expect(loggedSeqs(dir, "b")).toEqual([1, 2, 3]);
+      expect(loggedSeqs(dir, "snap")).toEqual([]);
+      expect(loggedSeqs(dir, "gone")).toEqual([]);
+      expect(journaled(dir)).toEqual([]);
+
+      // Appends go on from the recovered log.
+      const reopened = openSqliteStore(dir, undefined, options);
+      expect(await reopened.docs.append("b", [updates[3]!])).toBe(4);
+      await reopened.close();
+      expect(await storedText(dir, "b", options)).toBe("0123");
+    },
+  );
+
+  it.skipIf(skip)(
+    "a batch bigger than the journal goes into the log, after what was journaled before it",
+    async () => {
+      const dir = dataDir();
+      const store = openSqliteStore(dir, undefined, options);
+      await createEmptyBrief(store, "b", "B");
+      const [small] = typed(1);
+      const huge = new Uint8Array(MAPPED_BYTES + 1).fill(7);
+      expect(await store.docs.append("b", [small!])).toBe(1);
+      expect(await store.docs.append("b", [huge])).toBe(2);
+      // Stored by the time append returns: moved with the journal, or put into the log.
+      expect(loggedSeqs(dir, "b")).toEqual([1, 2]);
+      expect(journaled(dir)).toEqual([]);
+      expect(await store.docs.append("b", [small!])).toBe(3);
+      const loaded = (await store.docs.load("b"))!.updates.map((update, i) => ({
+        briefId: "b",
+        seq: i + 1,
+        update,
+      }));
+      expect(digest(loaded)).toEqual(
+        digest([small!, huge, small!].map((update, i) => ({ briefId: "b", seq: i + 1, update }))),
+      );
+      await store.close();
+    },
+  );
 });
+
+/** An update of `bytes` bytes, as the journal sees it (it never decodes one). */
+const blob = (bytes: number, fill: number) => new Uint8Array(bytes).fill(fill);
+/** Updates as brief, seq, size and checksum: deep equality on megabytes is slow. */
+const digest = (updates: readonly LoggedUpdate[]) =>
+  updates.map(({ briefId, seq, update }) => ({
+    briefId,
+    seq,
+    bytes: update.length,
+    crc: crc32(update),
+  }));
+
+describe.each([
+  { journal: mapReason, map, skip: !map },
+  { journal: "written", map: null, skip: false },
+])("a Journal $journal", ({ map: mapFile, skip }) => {
+  it.skipIf(skip)(
+    "drops a torn record on opening and what lies after it, so new records never lead into old ones",
+    () => {
+      const file = journalOf(dataDir());
+      const a = { briefId: "a", seq: 1, update: blob(10, 1) };
+      const b = { briefId: "a", seq: 2, update: blob(3, 3) };
+      const stale = { briefId: "a", seq: 7, update: blob(10, 7) };
+      // A, then a record torn short, then an old record just where B's will end: a crash can
+      // leave a file like this (its pages reach the disk in any order).
+      const whole = encodeRecords([a]);
+      const torn = encodeRecords([{ briefId: "a", seq: 2, update: blob(10, 2) }]).subarray(0, 15);
+      const gap = Buffer.alloc(encodeRecords([b]).length - torn.length);
+      writeFileSync(file, Buffer.concat([whole, torn, gap, encodeRecords([stale])]));
+      // Without the torn record, the old one would be read after B.
+      expect(readRecords(Buffer.concat([whole, encodeRecords([b, stale])])).updates).toHaveLength(
+        3,
+      );
+
+      const journal = new Journal(file, { map: mapFile });
+      expect(journal.held).toEqual([a]);
+      expect(journal.append([b])).toBe(true);
+      journal.close();
+      expect(readRecords(readFileSync(file)).updates).toEqual([a, b]);
+      expect(new Journal(file, { map: mapFile }).held).toEqual([a, b]);
+    },
+  );
+
+  it.skipIf(skip)("reads what a journal kept the other way left", () => {
+    const file = journalOf(dataDir());
+    const updates = [
+      { briefId: "a", seq: 1, update: blob(5, 1) },
+      { briefId: "b", seq: 1, update: blob(5, 2) },
+    ];
+    const other = new Journal(file, { map: mapFile ? null : map });
+    other.append(updates);
+    other.close();
+
+    const journal = new Journal(file, { map: mapFile });
+    expect(journal.held).toEqual(updates);
+    expect(journal.append([{ briefId: "a", seq: 2, update: blob(5, 3) }])).toBe(true);
+    expect(journal.count).toBe(3);
+    journal.close();
+  });
+});
+
+it.skipIf(!map)(
+  "a mapped journal keeps its file's size, zeros after its records, and refuses a batch it has no room for",
+  () => {
+    const file = journalOf(dataDir());
+    const journal = new Journal(file, { map });
+    expect(journal.mapped).toBe(true);
+    expect(statSync(file).size).toBe(MAPPED_BYTES);
+
+    const small = [{ briefId: "a", seq: 1, update: blob(100, 1) }];
+    expect(journal.append(small)).toBe(true);
+    // In the file as soon as append returns, with no write: the file is the mapping.
+    expect(readRecords(readFileSync(file)).updates).toEqual(small);
+    journal.clear();
+    expect(readFileSync(file).equals(Buffer.alloc(MAPPED_BYTES))).toBe(true);
+
+    const third = Math.floor(MAPPED_BYTES / 3);
+    const big = (seq: number) => ({ briefId: "a", seq, update: blob(third, seq) });
+    expect(journal.append([big(1), big(2)])).toBe(true);
+    expect(journal.append([big(3)])).toBe(false);
+    expect(journal.count).toBe(2);
+    expect(digest(readRecords(readFileSync(file)).updates)).toEqual(digest([big(1), big(2)]));
+    journal.close();
+  },
+);

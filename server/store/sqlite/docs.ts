@@ -4,12 +4,12 @@ import type { PMNode } from "../../schema/brief.ts";
 import type { EditTimes } from "../edit-times.ts";
 import type { AppendEntry, DocRepo, DocSnapshot } from "../store.ts";
 import type { Checkpointer } from "./checkpointer.ts";
-import type { Journal, LoggedUpdate } from "./journal.ts";
+import { type Journal, type LoggedUpdate, MAPPED_BYTES } from "./journal.ts";
 
 /** How long journaled updates wait, at most, to be moved into the log. */
 const MOVE_EVERY_MS = 1000;
 /** A journal this big is moved at once (a few large pastes), so it never holds much. */
-const MOVE_AT_BYTES = 16 * 1024 * 1024;
+const MOVE_AT_BYTES = MAPPED_BYTES / 2;
 
 /** What the document repository shares with the rest of the SQLite store. */
 export interface SqliteDocsDeps {
@@ -89,15 +89,18 @@ export function sqliteDocs(
       if (floor !== null && seq > floor) insertJournaled.run(briefId, seq, update);
     }
   });
+  /** Puts updates into the log, in one transaction. */
+  const store = (updates: readonly LoggedUpdate[]) => {
+    moveAll(updates);
+    checkpoints.committed(updates.length);
+  };
   /** Moves what the journal holds into the log, in one transaction, and empties it. */
   const moveJournal = () => {
     if (moveTimer) clearTimeout(moveTimer);
     moveTimer = null;
-    const moved = journal.count;
-    if (moved === 0) return;
-    moveAll(journal.held);
+    if (journal.count === 0) return;
+    store(journal.held);
     journal.clear();
-    checkpoints.committed(moved);
   };
   const tryMove = () => {
     try {
@@ -151,7 +154,12 @@ export function sqliteDocs(
     });
     if (logged.length === 0) return results;
     try {
-      journal.append(logged);
+      // A full journal (a mapped one keeps its size) is moved to make room; a batch bigger
+      // than all of it goes into the log itself, after everything before it.
+      if (!journal.append(logged)) {
+        moveJournal();
+        if (!journal.append(logged)) store(logged);
+      }
     } catch (err) {
       return entries.map(() => asError(err));
     }

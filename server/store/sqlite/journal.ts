@@ -1,4 +1,5 @@
-import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, constants, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
 import { crc32 } from "node:zlib";
 
 /** One update of a brief's log, with its place in that log. */
@@ -8,46 +9,92 @@ export interface LoggedUpdate {
   update: Uint8Array;
 }
 
+/** Maps the first `length` bytes of an open file into memory (see native/mmap). */
+export type MapFile = (fd: number, length: number) => Buffer;
+
 /** Each record starts with its payload's length and the payload's CRC-32 (u32 LE each). */
 const HEADER_BYTES = 8;
 /** A payload is the brief id's length (u16 LE), the id, the seq (f64 LE), then the update. */
 const FIXED_PAYLOAD_BYTES = 2 + 8;
 
-/** Room for this many bytes of records at first; it grows as a long second needs. */
+/**
+ * The size of a mapped journal's file. The store moves the journal into the log every second,
+ * or at half this: a second of 200 rooms typing takes ~100 KB. A batch too big for it (a huge
+ * paste) goes straight into the log.
+ */
+export const MAPPED_BYTES = 4 * 1024 * 1024;
+/** A written journal's buffer has room for this many bytes of records at first, and grows. */
 const INITIAL_CAPACITY = 256 * 1024;
 
+/** The native addon's `map`, or null where it was not built (no compiler at install). */
+function addonMap(): MapFile | null {
+  try {
+    return (createRequire(import.meta.url)("@briefroom/mmap") as { map: MapFile | null }).map;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The front of the SQLite document log: a file that a turn's updates reach in one `write`.
- * Once written there they survive a killed process, as a WAL commit with synchronous=NORMAL
+ * The front of the SQLite document log: a file that a turn's updates reach before they are
+ * sent. Once there they survive a killed process, as a WAL commit with synchronous=NORMAL
  * does, for a small part of a commit's cost; the store moves them into `doc_updates` in one
- * transaction every second or so. Every record carries a CRC-32, so a record torn by a power
- * cut is recognised on opening and dropped, with anything after it.
+ * transaction every second or so. Every record carries a CRC-32, so a record torn by a crash
+ * is recognised on opening and dropped, with anything after it.
  *
- * Records are encoded into one buffer that mirrors the file, and read back from it when they
- * move: a second of edits held as objects would outlive the garbage collector's young
- * generation, and copying them to the old one cost more than the write.
+ * The file is mapped into memory where the native addon is built (Linux): records are encoded
+ * straight into the file's page cache, with no system call, which was most of what a durable
+ * edit cost. It keeps a fixed size, with zeros after the last record. Elsewhere records are
+ * encoded into a buffer that mirrors the file and written with one `write` per turn.
+ *
+ * Either way records are read back from those bytes when they move: a second of edits held
+ * as objects would outlive the garbage collector's young generation, and copying them to the
+ * old one cost more than the write.
  */
 export class Journal {
   private readonly fd: number;
-  /** The file's records, from the start of `buffer`. */
+  /** The file's records, from the start: the file itself when mapped, else a copy. */
   private buffer: Buffer;
+  /** Whether `buffer` is the file mapped into memory. */
+  readonly mapped: boolean;
+  /** Why the file is written rather than mapped, when it is. */
+  readonly unmappedBecause: string | null = null;
   /** Bytes of whole records in the file (and the buffer). */
   private bytes: number;
   private records: number;
   /** Set when a failed write could not be undone: nothing more can follow it safely. */
   private broken: Error | null = null;
 
-  /** Opens the journal at `file`, creating it; what it holds is `held` until `clear`. */
-  constructor(file: string) {
-    this.fd = openSync(file, "a+");
+  /**
+   * Opens the journal at `file`, creating it; what it holds is `held` until `clear`. `map`
+   * (the native addon's by default; null to write instead) maps the file.
+   */
+  constructor(file: string, { map = addonMap() }: { map?: MapFile | null } = {}) {
+    this.fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o644);
     const data = readFileSync(this.fd);
     const { updates, bytes } = readRecords(data);
-    // Drops a torn tail, so that new records follow whole ones.
-    ftruncateSync(this.fd, bytes);
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(INITIAL_CAPACITY, bytes));
-    data.copy(this.buffer, 0, 0, bytes);
     this.bytes = bytes;
     this.records = updates.length;
+    let mapping: Buffer | null = null;
+    if (!map) {
+      this.unmappedBecause = "the native addon @briefroom/mmap is not built";
+    } else {
+      try {
+        mapping = map(this.fd, Math.max(MAPPED_BYTES, data.length));
+      } catch (err) {
+        this.unmappedBecause = err instanceof Error ? err.message : String(err);
+      }
+    }
+    this.mapped = mapping !== null;
+    if (mapping) {
+      // New records follow whole ones, with zeros after them: a torn record goes.
+      mapping.fill(0, bytes, endOfData(data, bytes));
+      this.buffer = mapping;
+    } else {
+      ftruncateSync(this.fd, bytes);
+      this.buffer = Buffer.allocUnsafeSlow(Math.max(INITIAL_CAPACITY, bytes));
+      data.copy(this.buffer, 0, 0, bytes);
+    }
   }
 
   /** The updates written since the last `clear`, oldest first. */
@@ -65,14 +112,50 @@ export class Journal {
     return this.bytes;
   }
 
-  /** Writes `updates` as records, in one write; on failure none of them is kept. */
-  append(updates: readonly LoggedUpdate[]): void {
+  /**
+   * Writes `updates` as records, all or none; false, with nothing written, when a mapped
+   * journal has no room for them (move it, or store them elsewhere).
+   */
+  append(updates: readonly LoggedUpdate[]): boolean {
     if (this.broken) throw this.broken;
     const end = this.bytes + recordsSize(updates);
-    if (end > this.buffer.length) this.grow(end);
+    if (end > this.buffer.length) {
+      if (this.mapped) return false;
+      this.grow(end);
+    }
     encodeRecordsAt(this.buffer, this.bytes, updates);
+    if (!this.mapped) this.write(end);
+    this.bytes = end;
+    this.records += updates.length;
+    return true;
+  }
+
+  /** Empties the journal, once everything it held is stored elsewhere. */
+  clear(): void {
+    if (this.mapped) {
+      // From the front: should the process die meanwhile, reading stops at the first zero.
+      this.buffer.fill(0, 0, this.bytes);
+    } else {
+      ftruncateSync(this.fd, 0);
+      // A burst of large pastes needn't keep its room.
+      if (this.buffer.length > INITIAL_CAPACITY)
+        this.buffer = Buffer.allocUnsafeSlow(INITIAL_CAPACITY);
+    }
+    this.bytes = 0;
+    this.records = 0;
+  }
+
+  /** Closes the file; a mapping is undone once its Buffer is collected. */
+  close(): void {
+    closeSync(this.fd);
+    this.buffer = Buffer.alloc(0);
+    this.broken = new Error("the journal is closed");
+  }
+
+  /** Writes the records from `this.bytes` to `end`; on failure none of them stays. */
+  private write(end: number): void {
     try {
-      for (let at = this.bytes; at < end; ) at += writeSync(this.fd, this.buffer, at, end - at);
+      for (let at = this.bytes; at < end; ) at += writeSync(this.fd, this.buffer, at, end - at, at);
     } catch (err) {
       // Half a record must not stay for the next ones to follow: reading stops at it.
       try {
@@ -82,22 +165,6 @@ export class Journal {
       }
       throw err;
     }
-    this.bytes = end;
-    this.records += updates.length;
-  }
-
-  /** Empties the journal, once everything it held is stored elsewhere. */
-  clear(): void {
-    ftruncateSync(this.fd, 0);
-    this.bytes = 0;
-    this.records = 0;
-    // A burst of large pastes needn't keep its room.
-    if (this.buffer.length > INITIAL_CAPACITY)
-      this.buffer = Buffer.allocUnsafeSlow(INITIAL_CAPACITY);
-  }
-
-  close(): void {
-    closeSync(this.fd);
   }
 
   private grow(needed: number): void {
@@ -105,6 +172,22 @@ export class Journal {
     this.buffer.copy(grown, 0, 0, this.bytes);
     this.buffer = grown;
   }
+}
+
+/**
+ * Where the non-zero bytes of `data` end, looking no earlier than `from`: the end of a torn
+ * record after the whole ones, or of a written journal's file.
+ */
+function endOfData(data: Buffer, from: number): number {
+  const CHUNK = 64 * 1024;
+  const zeros = Buffer.alloc(CHUNK);
+  let end = data.length;
+  while (end > from) {
+    const start = Math.max(from, end - CHUNK);
+    if (!data.subarray(start, end).equals(zeros.subarray(0, end - start))) return end;
+    end = start;
+  }
+  return from;
 }
 
 /** Bytes the records of `updates` take. */

@@ -16,8 +16,17 @@ import { sqliteShares } from "./shares.ts";
 import { sqliteTemplates } from "./templates.ts";
 import { sqliteUsers } from "./users.ts";
 
+export interface SqliteStoreOptions {
+  /** Write the journal with a system call per turn even where it could be mapped (tests). */
+  writeJournal?: boolean;
+}
+
 /** Opens (creating if needed) the SQLite store in `dataDir/briefroom.db`, migrated. */
-export function openSqliteStore(dataDir: string, log: Logger = silentLogger): Store {
+export function openSqliteStore(
+  dataDir: string,
+  log: Logger = silentLogger,
+  { writeJournal = false }: SqliteStoreOptions = {},
+): Store {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "briefroom.db");
   const db = new Database(file);
@@ -35,7 +44,14 @@ export function openSqliteStore(dataDir: string, log: Logger = silentLogger): St
   const edits = new EditTimes((times) => {
     if (db.open) touchAll(times);
   });
-  const journal = new Journal(path.join(dataDir, "briefroom.journal"));
+  const journal = new Journal(
+    path.join(dataDir, "briefroom.journal"),
+    writeJournal ? { map: null } : {},
+  );
+  if (!journal.mapped && !writeJournal)
+    log.info("the journal is written with a system call per turn, not mapped", {
+      because: journal.unmappedBecause,
+    });
   const docs = sqliteDocs(db, { edits, checkpoints, touch, journal, log });
   // Updates journaled before the last run ended (a crash) go into the log before any read.
   const recovered = journal.count;
