@@ -149,6 +149,8 @@ export class Journal {
   close(): void {
     closeSync(this.fd);
     this.buffer = Buffer.alloc(0);
+    this.bytes = 0;
+    this.records = 0;
     this.broken = new Error("the journal is closed");
   }
 
