@@ -73,6 +73,14 @@ async function storedText(
   }
 }
 
+/** A store on a fresh data directory, with brief "b" in it. */
+async function storeWithBrief(options: SqliteStoreOptions) {
+  const dir = dataDir();
+  const store = openSqliteStore(dir, undefined, options);
+  await createEmptyBrief(store, "b", "B");
+  return { dir, store };
+}
+
 function loggedSeqs(dir: string, id: string): number[] {
   const db = new Database(path.join(dir, "briefroom.db"), { readonly: true });
   try {
@@ -115,9 +123,7 @@ describe.each([
   it.skipIf(skip)(
     "an edit is in the journal before the append returns, and in the log once moved",
     async () => {
-      const dir = dataDir();
-      const store = openSqliteStore(dir, undefined, options);
-      await createEmptyBrief(store, "b", "B");
+      const { dir, store } = await storeWithBrief(options);
       const [u1, u2] = typed(2);
       expect(await store.docs.append("b", [u1!, u2!])).toBe(2);
       expect(journaled(dir).map((r) => r.seq)).toEqual([1, 2]);
@@ -169,9 +175,7 @@ describe.each([
   it.skipIf(skip)(
     "on opening, a torn last record is dropped, and updates already in the log, of deleted briefs or under the snapshot are not added again",
     async () => {
-      const dir = dataDir();
-      const store = openSqliteStore(dir, undefined, options);
-      await createEmptyBrief(store, "b", "B");
+      const { dir, store } = await storeWithBrief(options);
       await createEmptyBrief(store, "gone", "Gone");
       await createEmptyBrief(store, "snap", "Snapshotted");
       const updates = typed(4);
@@ -225,9 +229,7 @@ describe.each([
   it.skipIf(skip)(
     "a batch bigger than the journal goes into the log, after what was journaled before it",
     async () => {
-      const dir = dataDir();
-      const store = openSqliteStore(dir, undefined, options);
-      await createEmptyBrief(store, "b", "B");
+      const { dir, store } = await storeWithBrief(options);
       const [small] = typed(1);
       const huge = new Uint8Array(MAPPED_BYTES + 1).fill(7);
       expect(await store.docs.append("b", [small!])).toBe(1);
