@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { openSqliteStore } from "../../server/store/sqlite/open.ts";
 import type { Store } from "../../server/store/store.ts";
+import { createEmptyBrief } from "../utils/rooms.ts";
 import { authStoreContract } from "./auth-store-contract.ts";
 import { storeContract } from "./store-contract.ts";
 
@@ -24,16 +25,7 @@ authStoreContract("SQLite", open, cleanup);
 
 /** A brief with an empty document, and an editor whose edits are updates to append. */
 async function briefWithEditor(store: Store, id: string) {
-  await store.briefs.create({
-    id,
-    title: id,
-    templateId: null,
-    fields: {},
-    ownerId: null,
-    state: Y.encodeStateAsUpdate(new Y.Doc()),
-    stateVector: Y.encodeStateVector(new Y.Doc()),
-    doc: { type: "doc", content: [] },
-  });
+  await createEmptyBrief(store, id);
   const y = new Y.Doc();
   return {
     edit(text: string) {
