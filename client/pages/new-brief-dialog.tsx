@@ -5,6 +5,7 @@ import type { TemplateInfo } from "../../server/schema/template.ts";
 import { articlesApi } from "../api/articles.ts";
 import { briefsApi } from "../api/briefs.ts";
 import { readableError } from "../api/errors.ts";
+import { useAfterRender } from "../components/use-after-render.ts";
 import { fieldDefaults, missingRequired } from "../fields/defaults.ts";
 import { FieldInput } from "../fields/field-input.tsx";
 import { navigate, paths } from "../router.ts";
@@ -30,6 +31,7 @@ export function NewBriefDialog({ templates, onClose, onDeleteTemplate }: NewBrie
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const template = templates.find((t) => t.id === templateId);
+  const afterRender = useAfterRender();
 
   useEffect(() => {
     ref.current?.showModal();
@@ -43,7 +45,7 @@ export function NewBriefDialog({ templates, onClose, onDeleteTemplate }: NewBrie
       await onDeleteTemplate(doomed);
       setTemplateId(defaultTemplate(templates.filter((t) => t.id !== doomed.id)));
       // The button that had the focus is gone: the template chosen instead takes it.
-      requestAnimationFrame(() =>
+      afterRender(() =>
         ref.current?.querySelector<HTMLInputElement>('input[name="template"]:checked')?.focus(),
       );
     } catch (err) {

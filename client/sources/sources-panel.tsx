@@ -2,6 +2,7 @@ import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import type { Article, Snippet } from "../../server/schema/article.ts";
 import { Icon } from "../components/icon.tsx";
 import { useToast } from "../components/toasts.tsx";
+import { useAfterRender } from "../components/use-after-render.ts";
 import { ArticleReader } from "./article-reader.tsx";
 import { filterSnippets, isFiltering, NO_FILTER } from "./filter-snippets.ts";
 import { ImportForm } from "./import-form.tsx";
@@ -20,6 +21,7 @@ interface SourcesPanelProps {
 export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
   const articles = useArticles();
   const notify = useToast();
+  const afterRender = useAfterRender();
   const [importing, setImporting] = useState(false);
   const [selected, setSelected] = useState(ALL);
   const [filter, setFilter] = useState(NO_FILTER);
@@ -47,7 +49,7 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
   const picker = useRef<HTMLSelectElement>(null);
   const closeImport = (next: RefObject<HTMLElement | null>) => {
     setImporting(false);
-    requestAnimationFrame(() => next.current?.focus());
+    afterRender(() => next.current?.focus());
   };
   const imported = (article: Article) => {
     const known = summaries?.some((a) => a.id === article.id);
@@ -80,7 +82,7 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
     setReading(null);
     const was = before.current;
     before.current = null;
-    requestAnimationFrame(() => {
+    afterRender(() => {
       if (body.current && was) body.current.scrollTop = was.scrollTop;
       if (was?.opener instanceof HTMLElement && was.opener.isConnected) was.opener.focus();
     });
