@@ -63,7 +63,8 @@ export function syscalls(pid: number): { reads: number; writes: number } {
 }
 
 /**
- * CPU seconds per thread name (`comm`) of a process, the main thread as "main". Node 20 leaves
+ * CPU seconds per thread name (`comm`) of a process, the main thread as "main" (and its kernel
+ * time alone, already counted in "main", as "main.kernel"). Node 20 leaves
  * most of its other threads (V8's garbage-collector helpers, libuv's pool, worker threads)
  * named after the process, so in practice this splits the event loop from everything else.
  * Threads that share a name are added up; one that has ended is no longer listed.
@@ -85,8 +86,11 @@ export function threadCpuSeconds(pid: number): Record<string, number> {
     }
     const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const key = tid === String(pid) ? "main" : name;
+    const main = tid === String(pid);
+    const key = main ? "main" : name;
     byName[key] = (byName[key] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+    // The event loop's time in the kernel (socket and file system calls), part of "main".
+    if (main) byName["main.kernel"] = Number(fields[12]) / CLK_TCK;
   }
   return byName;
 }

@@ -99,7 +99,6 @@ const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** CPU seconds of every instance of the server, together. */
 const instancesCpu = (server: BenchServer) => sum(server.pids.map(cpuSeconds));
-/** Peak RSS of every instance, added up. */
 /** Read and write system calls of every instance, together. */
 const instancesSyscalls = (server: BenchServer) =>
   server.pids
@@ -112,6 +111,7 @@ const instancesThreadCpu = (server: BenchServer) => {
     for (const [name, s] of Object.entries(byName)) total[name] = (total[name] ?? 0) + s;
   return total;
 };
+/** Peak RSS of every instance, added up. */
 const serverPeakRssMB = (server: BenchServer) =>
   Math.round(sum(server.pids.map(peakRssMB)) * 10) / 10;
 const r1 = (x: number) => Math.round(x * 10) / 10;
