@@ -22,12 +22,22 @@ if (!upToDate) {
       path.dirname(process.execPath),
       "../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js",
     );
-  const run = spawnSync(process.execPath, [nodeGyp, "rebuild"], { cwd: dir, stdio: "inherit" });
+  // node-gyp downloads Node's headers unless told where they are: use those installed with
+  // Node, if any, unless npm is set to use others (which it passes on as npm_config_nodedir).
+  const headers = path.join(path.dirname(process.execPath), "../include/node");
+  const nodedir =
+    !process.env.npm_config_nodedir && existsSync(path.join(headers, "node.h"))
+      ? [`--nodedir=${path.dirname(path.dirname(headers))}`]
+      : [];
+  const run = spawnSync(process.execPath, [nodeGyp, "rebuild", ...nodedir], {
+    cwd: dir,
+    stdio: "inherit",
+  });
   if (run.status !== 0) {
     process.stderr.write(
-      "\nnative/mmap could not be built (it needs a C compiler, make and Python). Briefroom " +
-        "works without it: the server writes its journal with a system call per turn instead " +
-        "of mapping it.\n",
+      "\nnative/mmap could not be built (node-gyp says why above; it needs a C compiler, make, " +
+        "Python and Node's headers). Briefroom works without it: the server writes its journal " +
+        "with a system call per turn instead of mapping it.\n",
     );
   }
 }
