@@ -44,12 +44,16 @@ export function SourcesPanel({ onInsert, canInsert }: SourcesPanelProps) {
   const loading = ids.some((id) => !bodies[id]);
 
   // When the import form closes, the focus goes to what comes next (the new article's
-  // snippets, or the button that opened the form), not back to the page.
+  // snippets, or the button that opened the form), not back to the page. Only a focus still in
+  // the form (or lost while it was busy) moves: someone who went back to writing while an
+  // import ran keeps their place, and their typing stays in the brief.
   const importButton = useRef<HTMLButtonElement>(null);
   const picker = useRef<HTMLSelectElement>(null);
   const closeImport = (next: RefObject<HTMLElement | null>) => {
+    const active = document.activeElement;
+    const inForm = !active || active === document.body || active.closest(".import-form");
     setImporting(false);
-    afterRender(() => next.current?.focus());
+    if (inForm) afterRender(() => next.current?.focus());
   };
   const imported = (article: Article) => {
     const known = summaries?.some((a) => a.id === article.id);

@@ -83,6 +83,29 @@ describe.skipIf(!hasChromium)(
       const opener = sources.getByRole("button", { name: "Import article" });
       await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
 
+      // Someone who goes back to writing while an import runs keeps the focus when it ends.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await ada.page.route("**/api/articles", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await opener.click();
+      await form
+        .getByLabel("Article text or HTML")
+        .fill('"The works start in May," said Amal Haddad, the director of roads.');
+      await form.getByRole("button", { name: "Import article" }).click();
+      const editor = ada.page.locator(".ProseMirror");
+      await editor.click();
+      release();
+      await form.waitFor({ state: "detached" });
+      await ada.page.keyboard.type("Still here.");
+      expect(await editor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+      expect(await editor.textContent()).toContain("Still here.");
+      await ada.page.unroute("**/api/articles");
+
       expect(unexpectedErrors(ada.errors)).toEqual([]);
       await ada.context.close();
     });

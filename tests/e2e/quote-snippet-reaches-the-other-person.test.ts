@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)(
       await sources.getByLabel("Article text or HTML").fill(SAMPLE);
       await sources.getByLabel("Title (optional)").fill("North Korean troops head for Ukraine");
       await sources.locator("form").getByRole("button", { name: "Import article" }).click();
+      // The form closes once the article is in (the sample is also seeded: wait for this one).
+      await sources.locator("form").waitFor({ state: "detached" });
 
       // Snippets appear grouped by kind, speakers shown; narrow to one speaker's quotes.
       const quotes = sources.locator(".snippet-quote");
